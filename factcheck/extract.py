@@ -1,0 +1,480 @@
+"""Claims from articles: figures found by the grammar, given a kind, a topic and a subject by spaCy.
+
+The numbers module reads the figures off the text; this module decides what each one is
+(a toll, an age, a date, a sum of money) from the parse of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from factcheck import dates, sentences
+from factcheck.models import Article, Claim
+from factcheck.numbers import Figure, Interval, find_figures
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+# What is counted, normalised: the words that say it, as lemmas.
+TOPIC_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(("kill", "dead", "die", "death", "fatality", "murder", "slay", "slain",
+                     "fatal", "body", "life"), "killed"),  # fmt: skip
+    **dict.fromkeys(("injure", "injured", "injury", "wound", "wounded", "hurt", "hospitalize",
+                     "hospitalise", "hospitalized"), "injured"),  # fmt: skip
+    **dict.fromkeys(("arrest", "detain", "detention", "apprehend", "custody"), "arrested"),
+    **dict.fromkeys(("raid",), "raids"),
+    **dict.fromkeys(("shoot", "shot", "gunshot"), "shot"),
+    **dict.fromkeys(("miss", "missing"), "missing"),
+    **dict.fromkeys(("displace", "displaced", "homeless", "evacuate", "evacuee", "flee"),
+                    "displaced"),  # fmt: skip
+    **dict.fromkeys(("charge", "indict"), "charged"),
+    **dict.fromkeys(("casualty",), "casualties"),
+    **dict.fromkeys(("victim",), "victims"),
+    **dict.fromkeys(("rescue",), "rescued"),
+    **dict.fromkeys(("strike", "airstrike"), "strikes"),
+}
+# A participle or adjective right after a figure names the topic whatever the parse says:
+# "at least 129 dead and over 350 injured".
+_TOPIC_AFTER = {
+    "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+    "hurt": "injured", "missing": "missing", "arrested": "arrested", "detained": "arrested",
+    "displaced": "displaced", "homeless": "displaced", "shot": "shot", "dying": "killed",
+    "hospitalized": "injured", "hospitalised": "injured", "charged": "charged",
+}  # fmt: skip
+_FILLERS = {"people", "persons", "others", "other", "more", "person", "were", "was", "are",
+            "have", "had", "been", "being", "and"}  # fmt: skip
+_TIME_UNITS = {
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
+    "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+    "decade": "decade", "decades": "decade", "hrs": "hour", "mins": "minute", "century": "century",
+    "centuries": "century", "night": "night", "nights": "night",
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rupees": "INR",
+    "rupiah": "IDR", "rial": "IRR", "rials": "IRR", "shekel": "ILS", "shekels": "ILS",
+    "cents": "cent", "cent": "cent",
+}  # fmt: skip
+_PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_MAGNITUDE = re.compile(r"^[\s-]*magnitude\b|^\s+on the richter", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
+_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|grew|"
+                     r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised)\b",
+                     re.I)  # fmt: skip
+_TOTAL = re.compile(r"\b(?:so far|in total|in all|a total of|total(?:ed|led)?|cumulative|"
+                    r"this year|since (?:january|the start)|to date|altogether)\b", re.I)  # fmt: skip
+_OTHER_EVENT = re.compile(r"\b(?:last year|previous|earlier (?:attack|shooting|quake)|"
+                          r"in (?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|shooting|quake|"
+                          r"earthquake|tsunami|storm|bombing))\b", re.I)  # fmt: skip
+_MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A claim before it has its id."""
+
+    start: int
+    end: int
+    kind: str
+    quantity: Interval | None
+    qualifier: str
+    topic: str
+    unit: str | None = None
+    trend: str | None = None
+    subject: str | None = None
+    date: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Single-word unit names and symbols quantulum3 knows that are not bare counts."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+
+        units = load.units("en_US")
+    words = set()
+    for table in (units.surfaces_lower, units.symbols_lower):
+        for surface, found in table.items():
+            if " " in surface or not surface:
+                continue
+            if any(u.entity.name not in ("dimensionless", "unknown") for u in found):
+                words.add(surface)
+    return frozenset(words - set(_TIME_UNITS) - {"a", "an", "in", "at", "m", "s", "h", "g"})
+
+
+def _quantulum_unit(window: str) -> tuple[str, str] | None:
+    """(unit name, entity) of the quantity at the start of `window`, as quantulum3 reads it."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        try:
+            found = parser.parse(window)
+        except Exception:  # quantulum3 raises assorted errors on odd input; no unit then
+            return None
+    if not found or found[0].span[0] != 0:
+        return None
+    unit = found[0].unit
+    if unit.entity.name in ("dimensionless", "unknown"):
+        return None
+    return unit.name, unit.entity.name
+
+
+def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
+    """Every claim in every article, in article order then text order."""
+    jobs: list[tuple[Article, int, int]] = []
+    for article in articles:
+        for start, end in sentences.split(article.text):
+            for s, e in _pieces(start, end):
+                if sentences.can_hold_figure(article.text[s:e]):
+                    jobs.append((article, s, e))
+    docs = nlp.pipe((a.text[s:e] for a, s, e in jobs), batch_size=64)
+    found: dict[str, list[_Found]] = {a.id: [] for a in articles}
+    anchors = {a.id: dates.anchor_year(a.text) for a in articles}
+    for (article, s, _e), doc in zip(jobs, docs, strict=True):
+        found[article.id].extend(_claims_in_sentence(doc, s, anchors[article.id]))
+    claims: list[Claim] = []
+    for article in articles:
+        sent_spans = list(sentences.split(article.text))
+        for n, f in enumerate(found[article.id], start=1):
+            ss, se = next(((a, b) for a, b in sent_spans if a <= f.start < b), (f.start, f.end))
+            claims.append(
+                Claim(
+                    id=f"{article.id}{n}",
+                    article=article.id,
+                    start=f.start,
+                    end=f.end,
+                    surface=article.text[f.start : f.end],
+                    sentence=article.text[ss:se],
+                    kind=f.kind,
+                    quantity=f.quantity,
+                    qualifier=f.qualifier,
+                    topic=f.topic,
+                    unit=f.unit,
+                    trend=f.trend,
+                    subject=f.subject,
+                    date=f.date,
+                    sentence_start=ss,
+                    notes=f.notes,
+                )
+            )
+    return claims
+
+
+def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Split an over-long sentence so one run-on line cannot stall the parser."""
+    while end - start > _MAX_SENTENCE:
+        yield start, start + _MAX_SENTENCE
+        start += _MAX_SENTENCE
+    yield start, end
+
+
+def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None) -> list[_Found]:
+    text = doc.text
+    out: list[_Found] = []
+    date_mentions = dates.find_dates(text, anchor_year=anchor_year)
+    for d in date_mentions:
+        out.append(_Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind,
+                          date=d.iso))  # fmt: skip
+    for fig in find_figures(text):
+        if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
+            continue
+        found = _classify(doc, fig, anchor_year)
+        if found is not None:
+            out.append(_shift(found, offset))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _shift(f: _Found, offset: int) -> _Found:
+    return _Found(f.start + offset, f.end + offset, f.kind, f.quantity, f.qualifier, f.topic,
+                  f.unit, f.trend, f.subject, f.date, f.notes)  # fmt: skip
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _classify(doc: Doc, fig: Figure, anchor_year: int | None) -> _Found | None:
+    text = doc.text
+    after = text[fig.end : fig.end + 40]
+    before = text[max(0, fig.start - 20) : fig.start]
+    span = _span(doc, fig.number_start, fig.number_end)
+    if span is None:
+        return None
+    num = span[-1]
+    start, end = fig.start, fig.end
+    quantity: Interval | None = fig.interval
+    unit: str | None = None
+
+    # A bare year ("in 2015", "2013 attack") is a date, not 2015 of anything.
+    if (not fig.spelled and fig.qualifier == "exact" and re.fullmatch(r"(1[89]|20)\d\d",
+            text[fig.number_start : fig.number_end]) and not fig.currency):  # fmt: skip
+        nxt = num.nbor(1) if num.i + 1 < len(doc) else None
+        if nxt is None or nxt.tag_ != "NNS" or nxt.lower_ in _TIME_UNITS:
+            year = text[fig.number_start : fig.number_end]
+            return _Found(start, end, "date", None, "exact", "date", date=year)
+    if fig.ordinal:
+        return _Found(start, end, "ordinal", quantity, "exact", _noun_lemma(num) or "ordinal")
+
+    age = _AGE_AFTER.match(after) or _AGE_BEFORE.search(before)
+    if age is None and _is_name_comma_age(doc, num, fig):
+        return _Found(start, end, "age", quantity, fig.qualifier, "age",
+                      subject=_age_person(doc, num))  # fmt: skip
+    if age is not None:
+        if age.re is _AGE_AFTER:
+            end = fig.end + age.end()
+            art = re.search(r"\b(?:an?)\s+$", text[max(0, start - 4) : start])
+            if art and fig.qualifier == "exact":
+                start -= len(art.group())
+        else:
+            start = fig.start - len(age.group())
+        return _Found(start, end, "age", quantity, fig.qualifier, "age",
+                      subject=_age_person(doc, num))  # fmt: skip
+
+    percent = _PERCENT.match(text[fig.number_end :])
+    if percent:
+        end = max(end, fig.number_end + percent.end())
+        return _Found(start, end, "percent", quantity, fig.qualifier, _noun_after_percent(doc, num),
+                      unit="percent", trend=fig.trend)  # fmt: skip
+    if fig.currency:
+        return _Found(start, end, "money", quantity, fig.qualifier, _noun_lemma(num) or "money",
+                      unit=fig.currency, trend=fig.trend)  # fmt: skip
+    words = re.findall(r"[A-Za-z]+|[^\sA-Za-z\d]", after)
+    first = words[0].lower() if words else ""
+    if first == "-" and len(words) > 1:
+        first = words[1].lower()
+    if first in _CURRENCY_WORDS:
+        return _Found(start, end, "money", quantity, fig.qualifier, "money",
+                      unit=_CURRENCY_WORDS[first], trend=fig.trend)  # fmt: skip
+    if first in _TIME_UNITS and not re.match(r"^[\s-]*\w+\s+(?:ago|earlier|later)\b", after):
+        return _Found(start, end, "duration", quantity, fig.qualifier, _TIME_UNITS[first],
+                      unit=_TIME_UNITS[first], trend=fig.trend)  # fmt: skip
+    if first in _TIME_UNITS:
+        return _Found(start, end, "date", None, "exact", "date")
+    if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
+        return _Found(start, end, "measure", quantity, fig.qualifier, "magnitude",
+                      unit="magnitude")  # fmt: skip
+    if first and (first in _unit_words() or after[:1].isalpha()) and first not in _TOPIC_AFTER:
+        number_text = text[fig.number_start : fig.number_end]
+        if fig.spelled or fig.qualifier == "range":
+            number_text = _plain(fig.value)
+        window = number_text + text[fig.number_end : fig.number_end + 25]
+        if first in _unit_words():
+            found_unit = _quantulum_unit(window)
+            if found_unit is not None:
+                name, entity = found_unit
+                kind = "money" if entity == "currency" else "duration" if entity == "time" \
+                    else "measure"  # fmt: skip
+                return _Found(start, end, kind, quantity, fig.qualifier,
+                              _noun_lemma(num) or entity, unit=name, trend=fig.trend)  # fmt: skip
+
+    topic, noun = _topic(doc, num, fig)
+    if fig.zero_word and topic not in TOPIC_LEMMAS.values():
+        return None  # "no one answered" is not a figure; "no one was killed" is
+    notes = []
+    if topic == "killed" and "toll" in text.lower() and _UPDATE.search(text):
+        notes.append("update")
+    if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
+        notes.append("total")
+    subject = _event_subject(doc, noun or num)
+    if (subject and _OTHER_EVENT.search(subject)) or _other_year(text, fig, anchor_year):
+        notes.append("other_event")
+    return _Found(start, end, "count", quantity, fig.qualifier, topic, unit=unit,
+                  trend=fig.trend, subject=subject, notes=tuple(notes))  # fmt: skip
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _other_year(text: str, fig: Figure, anchor_year: int | None) -> bool:
+    """A year other than the story's own in the same clause marks an event told for comparison."""
+    if anchor_year is None:
+        return False
+    window = text[max(0, fig.start - 60) : fig.end + 60]
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", window)]
+    return any(y < anchor_year for y in years)
+
+
+def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
+    """"Cheron Shelton, 29, and…": a person's name, a comma, a small number, a comma or end."""
+    if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120:
+        return False
+    i = num.i
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text not in (",", ".", ";", ")", "and", "—", "-"):
+        return False
+    prev = doc[i - 2]
+    return prev.ent_type_ == "PERSON" or (prev.pos_ == "PROPN" and prev.text[:1].isupper()
+                                           and doc[i - 3].pos_ == "PROPN" if i >= 3 else False)  # fmt: skip
+
+
+def _age_person(doc: Doc, num: Token) -> str | None:
+    """The person an age belongs to: the name next to it, else the noun it describes."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    after = [e for e in people if 0 <= e.start - num.i <= 6]
+    before = [e for e in people if 0 <= num.i - e.end <= 4]
+    if before and num.i - before[-1].end <= 2:
+        return before[-1].text
+    if after:
+        return after[0].text
+    if before:
+        return before[-1].text
+    head = num
+    for _ in range(4):
+        if head.pos_ in ("NOUN", "PROPN") and head.i != num.i and head.lower_ not in ("year", "old"):
+            return " ".join(t.text for t in head.subtree if t.i >= num.i)[:60] or head.text
+        head = head.head
+        if head.head is head:
+            break
+    return None
+
+
+def _noun_lemma(num: Token) -> str | None:
+    head = num.head
+    if head is not num and head.pos_ in ("NOUN", "PROPN") and num.dep_ in ("nummod", "quantmod",
+                                                                            "compound", "amod"):  # fmt: skip
+        return head.lemma_.lower()
+    return None
+
+
+def _noun_after_percent(doc: Doc, num: Token) -> str:
+    return "percent"
+
+
+def _counted_noun(doc: Doc, num: Token) -> Token | None:
+    """The noun a figure counts: "129 people", "dozens of people", "Sixteen were killed"."""
+    head = num.head
+    if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj",
+                                                            "attr", "appos", "conj", "ROOT"):  # fmt: skip
+        return num
+    return None
+
+
+def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
+    """(topic, counted noun) for a count."""
+    # 1. a participle right after the figure: "350 injured", "five people killed"
+    following = [t for t in doc[num.i + 1 : num.i + 5] if not t.is_punct or t.text == "-"]
+    for t in following:
+        if t.lower_ in _TOPIC_AFTER:
+            return _TOPIC_AFTER[t.lower_], None
+        if t.lower_ not in _FILLERS:
+            break
+    noun = _counted_noun(doc, num)
+    if noun is not None and noun is not num:
+        lemma = noun.lemma_.lower()
+        if lemma in TOPIC_LEMMAS:
+            return _special(noun, TOPIC_LEMMAS[lemma]), noun
+    # 2. the verb that governs the counted noun (or the figure itself)
+    token = noun or num
+    verb = _governing_verb(token)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in ("fire",) and noun is not None and noun.lemma_ in ("shot", "round", "bullet"):
+            return "shots fired", noun
+        if lemma in TOPIC_LEMMAS:
+            topic = TOPIC_LEMMAS[lemma]
+            if noun is not None and noun.lemma_.lower() == "time":
+                return f"times {topic}", noun
+            return topic, noun
+        # "the death toll rose to 24", "the toll stood at 129"
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() == "toll":
+            kind = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
+            return ("injured" if "injury" in kind else "killed"), noun
+    if noun is not None and noun is not num:
+        return noun.lemma_.lower(), noun
+    if num.dep_ in ("attr",) and num.head.lemma_ == "be":
+        subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() == "toll":
+            return "killed", None
+    return "number", noun
+
+
+def _special(noun: Token, topic: str) -> str:
+    """"death toll" is killed, "injury toll" injured; a "shot" noun counts shots, not people."""
+    if topic == "shot" and noun.lemma_ == "shot":
+        return "shots fired"
+    return topic
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """Climb from the counted noun to the verb (or adjective) whose argument it is."""
+    t = token
+    for _ in range(5):
+        if t.dep_ in ("ROOT",) and t.pos_ not in ("VERB", "ADJ", "AUX"):
+            return None
+        head = t.head
+        if head is t:
+            return None
+        if head.pos_ in ("VERB",) or (head.pos_ == "ADJ" and head.lemma_.lower() in TOPIC_LEMMAS):
+            return head
+        if t.dep_ not in ("pobj", "prep", "conj", "appos", "compound", "amod", "nummod",
+                          "quantmod", "npadvmod", "attr", "nsubj", "nsubjpass", "dobj", "cc"):  # fmt: skip
+            return None
+        t = head
+    return None
+
+
+def _event_subject(doc: Doc, token: Token) -> str | None:
+    """The event a toll belongs to, as written: "the attacks in Paris", "a cookout ambush"."""
+    verb = _governing_verb(token)
+    if verb is None:
+        return None
+    event: Token | None = None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        event = verb.head
+    else:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" \
+                and subj is not token:  # fmt: skip
+            event = subj
+        else:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            objs = [g for c in ([agent] if agent else []) for g in c.children if g.dep_ == "pobj"]
+            prep_in = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("GPE",
+                                                                                        "DATE")]  # fmt: skip
+            if objs:
+                event = objs[0]
+            elif prep_in:
+                event = prep_in[0]
+    if event is None or event.pos_ == "PRON":
+        return None
+    keep = [event]
+    for child in event.subtree:
+        if child.i < event.i and child.dep_ not in ("relcl", "punct"):
+            keep.append(child)
+    for child in event.children:
+        if child.i > event.i and child.dep_ == "prep":
+            keep.extend(child.subtree)
+    tokens = sorted({t.i for t in keep})
+    lo, hi = tokens[0], tokens[-1]
+    if hi - lo > 10:
+        lo = max(lo, event.i - 4)
+        hi = min(hi, event.i + 5)
+    return doc[lo : hi + 1].text

@@ -1,0 +1,557 @@
+"""The grammar of figures as news prose writes them: numerals and number words, hedges, ranges.
+
+Pure text in, figures out: no spaCy here, so the rules are fast to test one case a row.
+A `Figure` is a number with its hedge, read as an interval of the values the text allows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a figure allows; `None` for an open end is only used at the JSON boundary."""
+
+    low: float
+    """Smallest value allowed (-inf when unbounded)."""
+    high: float
+    """Largest value allowed (inf when unbounded)."""
+    low_closed: bool = True
+    """Whether `low` itself is allowed ("at least 5" yes, "more than 5" no)."""
+    high_closed: bool = True
+    """Whether `high` itself is allowed ("up to 5" yes, "fewer than 5" no)."""
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some value satisfies both intervals."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return self.high_closed and other.low_closed
+        if other.high == self.low:
+            return other.high_closed and self.low_closed
+        return True
+
+    def contains(self, value: float) -> bool:
+        above = value > self.low or (value == self.low and self.low_closed)
+        below = value < self.high or (value == self.high and self.high_closed)
+        return above and below
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high
+
+    def as_json(self) -> dict[str, float | bool | None]:
+        def end(x: float) -> float | None:
+            if math.isinf(x):
+                return None
+            return int(x) if x == int(x) else x
+
+        return {
+            "low": end(self.low),
+            "high": end(self.high),
+            "low_closed": self.low_closed,
+            "high_closed": self.high_closed,
+        }
+
+
+QUALIFIERS = ("exact", "at_least", "more_than", "up_to", "less_than", "about", "nearly", "range",
+              "vague")  # fmt: skip
+
+# Hedges before a figure, longest first so "no more than" wins over "more than".
+_PREFIX_HEDGES: dict[str, str] = {
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "not less than": "at_least",
+    "not fewer than": "at_least",
+    "a minimum of": "at_least",
+    "at least": "at_least",
+    "no more than": "up_to",
+    "not more than": "up_to",
+    "a maximum of": "up_to",
+    "as many as": "up_to",
+    "as much as": "up_to",
+    "as high as": "up_to",
+    "up to": "up_to",
+    "at most": "up_to",
+    "just over": "more_than",
+    "well over": "more_than",
+    "more than": "more_than",
+    "greater than": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "upward of": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "just under": "less_than",
+    "fewer than": "less_than",
+    "less than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "an estimated": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "estimated": "about",
+    "roughly": "about",
+    "around": "about",
+    "about": "about",
+    "some": "about",
+    "circa": "about",
+    "~": "about",
+    "close to": "nearly",
+    "just shy of": "nearly",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "exactly": "exact",
+    "precisely": "exact",
+}
+_POSTFIX_HEDGES: dict[str, str] = {
+    "or more": "at_least",
+    "or greater": "at_least",
+    "or older": "at_least",
+    "-plus": "at_least",
+    "plus": "at_least",
+    "+": "at_least",
+    "or fewer": "up_to",
+    "or less": "up_to",
+    "or younger": "up_to",
+    "or so": "about",
+}
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}  # fmt: skip
+# Letter scales only after a currency sign ("$3m", "£2bn"): elsewhere "3m" is three metres.
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+                 "b": 1_000_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}  # fmt: skip
+
+# Vague amounts as intervals. The plurals follow NewsQuant's annotation guide (Almasian et al.,
+# EMNLP 2023): "dozens" 12-120, "hundreds" 100-1000, "thousands" 1000-10000 and so on.
+_VAGUE = {
+    "dozens": (12, 120),
+    "scores": (40, 200),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "millions": (1_000_000, 10_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
+    "several": (3, 9),
+    "a handful": (2, 6),
+    "a few": (2, 5),
+    "a couple": (2, 3),
+}
+_TENS_OF = {"tens": 10, "hundreds": 100}
+
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "twentieth": 20,
+}  # fmt: skip
+CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+
+_TOKEN = re.compile(
+    r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|\.\d+|[A-Za-z]+\.?|[$£€¥₹%~+]|[-–—]|\S",
+)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_DIGIT_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().rstrip(".") if self.text[-1:] == "." else self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in running text, with its hedge, before anything knows what it counts."""
+
+    start: int
+    """Offset of the first character, hedge included."""
+    end: int
+    """Offset just past the figure (and any hedge after it)."""
+    value: float
+    """The number as written (the lower one for a range)."""
+    interval: Interval
+    """What the figure allows, hedge applied."""
+    qualifier: str
+    """One of QUALIFIERS."""
+    number_start: int
+    """Offset of the number itself, hedge excluded."""
+    number_end: int
+    """Offset just past the number itself, hedge excluded."""
+    currency: str | None = None
+    """ISO code when a currency sign stands before the number ("$3m")."""
+    ordinal: bool = False
+    """"22nd", "third": a position, not an amount."""
+    spelled: bool = False
+    """Written in words ("four", "a dozen") rather than digits."""
+    zero_word: bool = False
+    """A zero said in words: "no one", "none", "no injuries"."""
+    trend: str | None = None
+    """"up" or "down" when the figure is a change ("rose by 3")."""
+
+    @property
+    def high_value(self) -> float:
+        return self.interval.high if self.qualifier == "range" else self.value
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def approx_interval(n: float, *, lean_below: bool = False) -> Interval:
+    """"about n" or "nearly n": a band that always contains n itself."""
+    margin = abs(n) * 0.1 if abs(n) >= 10 or n != int(n) else 1.0
+    return Interval(max(0.0, n - margin) if n >= 0 else n - margin, n if lean_below else n + margin)
+
+
+def hedge_interval(qualifier: str, n: float) -> Interval:
+    """The interval a single hedged figure allows."""
+    match qualifier:
+        case "at_least":
+            return Interval(n, INF)
+        case "more_than":
+            return Interval(n, INF, low_closed=False)
+        case "up_to":
+            return Interval(0.0, n)
+        case "less_than":
+            return Interval(0.0, n, high_closed=False)
+        case "about":
+            return approx_interval(n)
+        case "nearly":
+            return approx_interval(n, lean_below=True)
+        case _:
+            return Interval(n, n)
+
+
+class _Scanner:
+    """Reads figures off a token list, one left-to-right pass."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        self.lows = [t.low for t in self.toks]
+        self.scaled_low: float | None = None
+
+    def adjacent(self, i: int) -> bool:
+        """Token i touches token i-1 with no space between."""
+        return 0 < i < len(self.toks) and self.toks[i].start == self.toks[i - 1].end
+
+    def phrase_at(self, i: int, phrases: dict[str, str]) -> tuple[str, int] | None:
+        """The longest phrase of `phrases` starting at token i: (phrase, tokens used)."""
+        best: tuple[str, int] | None = None
+        for phrase in phrases:
+            words = phrase.replace("-", " - ").replace("+", " + ").split()
+            n = len(words)
+            if self.lows[i : i + n] == words and (best is None or n > best[1]):
+                best = (phrase, n)
+        return best
+
+    # -- numbers --------------------------------------------------------------------------------
+
+    def number(self, i: int, *, range_end: bool = False) -> tuple[float, int, bool] | None:
+        """A number starting at token i: (value, index past it, spelled)."""
+        if i >= len(self.toks):
+            return None
+        tok, low = self.toks[i], self.lows[i]
+        if tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1):
+            if _DIGIT_ORDINAL.fullmatch(tok.text) or not _GROUPED.fullmatch(tok.text):
+                return None
+            if not range_end and self.adjacent(i) and (self.toks[i - 1].text[-1:].isalpha() or
+                                     self.toks[i - 1].text in ("-", "/", ".", ":", "#")):  # fmt: skip
+                return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
+            value = float(tok.text.replace(",", ""))
+            j = i + 1
+            if j < len(self.toks) and self.lows[j] in _SCALES and self.lows[j] != "hundred":
+                value *= _SCALES[self.lows[j]]
+                j += 1
+            elif j < len(self.toks) and self.lows[j] == "hundred":
+                value *= 100
+                j += 1
+            return value, j, False
+        return self.words(i)
+
+    def words(self, i: int) -> tuple[float, int, bool] | None:
+        """Number words: "four", "twenty-five", "a dozen", "two hundred and fifty", "a million"."""
+        lows, n = self.lows, len(self.toks)
+        j = i
+        if lows[j] == "half" and lows[j + 1 : j + 3] == ["a", "dozen"]:
+            return 6.0, j + 3, True
+        total, current, last = 0.0, 0.0, ""
+        if lows[j] in ("a", "an"):
+            if not (j + 1 < n and lows[j + 1] in ("dozen", "hundred", *_SCALES)):
+                return None
+            current, last, j = 1.0, "unit", j + 1
+        while j < n:
+            w = lows[j]
+            if w in _UNITS and last in ("", "ten", "hundred", "scale") \
+                    and not (last == "ten" and _UNITS[w] >= 10):  # fmt: skip
+                current += _UNITS[w]
+                last = "unit" if last != "ten" else "tenunit"
+            elif w in _TENS and last in ("", "hundred", "scale"):
+                current += _TENS[w]
+                last = "ten"
+            elif w == "dozen" and last in ("unit", "ten", "tenunit"):
+                current *= 12
+                last = "dozen"
+            elif w == "hundred" and last in ("unit", "ten", "tenunit"):
+                current *= 100
+                last = "hundred"
+            elif w in _SCALES and w != "hundred" and last in ("unit", "ten", "tenunit", "hundred"):
+                total += current * _SCALES[w]
+                current, last = 0.0, "scale"
+            elif w in ("-", "and") and last in ("ten", "hundred", "scale") and j + 1 < n \
+                    and (lows[j + 1] in _UNITS or lows[j + 1] in _TENS) \
+                    and (w == "and" or (self.adjacent(j) and self.adjacent(j + 1))):  # fmt: skip
+                j += 1
+                continue
+            else:
+                break
+            j += 1
+        if not last:
+            return None
+        return total + current, j, True
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def figure_at(self, i: int) -> Figure | None:
+        """The figure whose hedge or number starts at token i, if any."""
+        toks, lows, n = self.toks, self.lows, len(self.toks)
+        start_i = i
+        qualifier = "exact"
+        hedge = self.phrase_at(i, _PREFIX_HEDGES)
+        if hedge:
+            qualifier = _PREFIX_HEDGES[hedge[0]]
+            i += hedge[1]
+            if i < n and lows[i] in ("about", "around", "some") and qualifier in ("more_than",
+                                                                                 "less_than"):
+                i += 1  # "just over about"? rare; treat the outer hedge as the one that counts
+        if i >= n:
+            return None
+
+        vague = self.vague_at(i)
+        if vague:
+            lo, hi, j = vague
+            return self.finish(start_i, i, j, lo, Interval(lo, hi), "vague", spelled=True)
+
+        currency = None
+        if lows[i] in ("us", "a", "c", "hk", "nz") and i + 1 < n and toks[i + 1].text == "$" \
+                and self.adjacent(i + 1):  # fmt: skip
+            i += 1
+        if toks[i].text in CURRENCY_SIGNS:
+            currency = CURRENCY_SIGNS[toks[i].text]
+            num_tok = i
+            i += 1
+            if i >= n:
+                return None
+        else:
+            num_tok = i
+        if hedge is None and lows[i] in ("a", "an") and i + 1 < n and lows[i + 1] == "dozen":
+            pass
+        parsed = self.number(i)
+        if parsed is None:
+            return self.ordinal_at(start_i, i) if hedge is None and currency is None else None
+        value, j, spelled = parsed
+        if currency and j < n and lows[j] in _SHORT_SCALES and self.adjacent(j):
+            value *= _SHORT_SCALES[lows[j]]
+            j += 1
+        if hedge is None and spelled and lows[i] in ("a", "an") and value in (100, 1000):
+            # "a hundred" is a figure; bare "a thousand" too, but never a lone article.
+            pass
+
+        # Ranges: "between 120 and 130", "120-130", "120 to 130", "six to 10", "two or three".
+        rng = self.range_tail(start_i, num_tok, j, value, currency, hedge)
+        if rng:
+            hi, j = rng
+            lo = self.scaled_low if self.scaled_low is not None else value
+            self.scaled_low = None
+            if lo <= hi:
+                first = start_i - 1 if hedge is None and start_i > 0 and \
+                    self.lows[start_i - 1] in ("between", "from") else start_i  # fmt: skip
+                return self.finish(first, num_tok, j, lo, Interval(lo, hi), "range",
+                                   currency=currency, spelled=spelled)  # fmt: skip
+
+        post = self.phrase_at(j, _POSTFIX_HEDGES) if j < n else None
+        if post and qualifier == "exact":
+            if post[0] in ("+", "-plus") and not self.adjacent(j):
+                post = None
+            elif post[0] == "plus" and not (j + 1 < n and lows[j + 1].isalpha()):
+                post = None
+        if post and qualifier == "exact":
+            qualifier = _POSTFIX_HEDGES[post[0]]
+            end_j = j + post[1]
+        else:
+            end_j = j
+        return self.finish(start_i, num_tok, end_j, value, hedge_interval(qualifier, value),
+                           qualifier, currency=currency, spelled=spelled, number_end_j=j)  # fmt: skip
+
+    def vague_at(self, i: int) -> tuple[float, float, int] | None:
+        lows, n = self.lows, len(self.toks)
+        if lows[i] in _TENS_OF and lows[i + 1 : i + 2] == ["of"] and i + 2 < n \
+                and lows[i + 2] in ("thousands", "millions", "billions"):  # fmt: skip
+            lo = _TENS_OF[lows[i]] * _VAGUE[lows[i + 2]][0]
+            return lo, lo * 10, i + 3
+        pair = " ".join(lows[i : i + 2])
+        if pair in _VAGUE and pair != "a couple":
+            lo, hi = _VAGUE[pair]
+            return lo, hi, i + 2
+        if pair == "a couple" and lows[i + 2 : i + 3] == ["of"]:
+            return 2, 3, i + 2
+        w = lows[i]
+        if w in _VAGUE and " " not in w:
+            if w in ("hundreds", "thousands", "millions", "billions", "dozens", "scores"):
+                # a plural scale is vague only as an amount: "hundreds of people", "thousands fled"
+                nxt = lows[i + 1] if i + 1 < n else ""
+                if w == "scores" and nxt != "of":
+                    return None
+                if nxt in ("of", "more") or (nxt.isalpha() and nxt not in ("and", "or", "to")):
+                    lo, hi = _VAGUE[w]
+                    return lo, hi, i + 1
+                return None
+            lo, hi = _VAGUE[w]
+            return lo, hi, i + 1
+        return None
+
+    def range_tail(self, start_i: int, num_i: int, j: int, value: float, currency: str | None,
+                   hedge: tuple[str, int] | None) -> tuple[float, int] | None:  # fmt: skip
+        """The upper end of a range whose lower end ends at token j."""
+        toks, lows, n = self.toks, self.lows, len(self.toks)
+        if j >= n:
+            return None
+        before = lows[start_i - 1] if start_i > 0 else ""
+        joiner = lows[j]
+        if joiner in ("-", "–") and self.adjacent(j) is not None:
+            pass
+        elif joiner == "to" and before != "from":
+            pass  # "rose from 3 to 5" is two levels, not a range
+        elif joiner == "and" and before == "between":
+            pass
+        elif joiner == "or" and toks[num_i].text[0].isalpha() and value < 20:
+            pass  # "two or three"
+        else:
+            return None
+        k = j + 1
+        if k < n and currency and toks[k].text in CURRENCY_SIGNS:
+            k += 1
+        if k < n and toks[k].text in CURRENCY_SIGNS and not currency:
+            return None
+        if joiner in ("-", "–") and not (self.adjacent(j) and self.adjacent(k)):
+            return None
+        parsed = self.number(k, range_end=True) if k < n else None
+        if parsed is None:
+            return None
+        hi, end, _ = parsed
+        if currency and end < n and lows[end] in _SHORT_SCALES and self.adjacent(end):
+            hi *= _SHORT_SCALES[lows[end]]
+            end += 1
+        upper_scale = next((_SCALES[w] for w in lows[k:end] if w in _SCALES), None)
+        if upper_scale and not any(w in _SCALES for w in lows[num_i:j]) and value < upper_scale:
+            value *= upper_scale  # "four to five thousand": the scale belongs to both ends
+            self.scaled_low = value
+        if joiner in ("-", "–") and end < n and lows[end] in ("-", "–"):
+            return None  # "9-2-1" is a score or a code
+        if joiner == "or" and hi - value > 3:
+            return None
+        return hi, end
+
+    def ordinal_at(self, start_i: int, i: int) -> Figure | None:
+        tok, low = self.toks[i], self.lows[i]
+        m = _DIGIT_ORDINAL.fullmatch(tok.text)
+        if m:
+            value = float(m.group(1))
+        elif low in ORDINALS and i > 0 and self.lows[i - 1] in ("the", "a", "its", "their", "his",
+                                                                "her", "our"):  # fmt: skip
+            value = float(ORDINALS[low])
+        else:
+            return None
+        return Figure(tok.start, tok.end, value, Interval(value, value), "exact", tok.start,
+                      tok.end, ordinal=True, spelled=not m)  # fmt: skip
+
+    def finish(self, start_i: int, num_i: int, end_j: int, value: float, interval: Interval,
+               qualifier: str, *, currency: str | None = None, spelled: bool = False,
+               number_end_j: int | None = None) -> Figure:  # fmt: skip
+        toks = self.toks
+        end = toks[end_j - 1].end
+        number_end = toks[(number_end_j or end_j) - 1].end
+        return Figure(toks[start_i].start, end, value, interval, qualifier, toks[num_i].start,
+                      number_end, currency=currency, spelled=spelled)  # fmt: skip
+
+    def zero_at(self, i: int) -> Figure | None:
+        """Zero in words: "no one", "nobody", "none", "no injuries"."""
+        lows, toks = self.lows, self.toks
+        w = lows[i]
+        if w in ("nobody", "none") or (w == "no" and lows[i + 1 : i + 2] == ["one"]):
+            j = i + 1 if w != "no" else i + 2
+        elif w in ("no", "zero") and i + 1 < len(toks) and toks[i + 1].text.isalpha():
+            j = i + 2  # "no injuries": the noun is part of what is said
+        else:
+            return None
+        zero = Interval(0.0, 0.0)
+        return Figure(toks[i].start, toks[j - 1].end, 0.0, zero, "exact", toks[i].start,
+                      toks[j - 1].end, spelled=True, zero_word=True)  # fmt: skip
+
+    def scan(self) -> list[Figure]:
+        figures: list[Figure] = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            fig = self.figure_at(i) or self.zero_at(i)
+            if fig is None:
+                i += 1
+                continue
+            fig = _with_trend(self.text, fig)
+            figures.append(fig)
+            while i < n and self.toks[i].start < fig.end:
+                i += 1
+        return figures
+
+
+_UP = r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|" \
+      r"climbed?|climbs|jumped?|jumps|gained?|gains|surged?|surges|soared?|soars|up|higher|added|" \
+      r"adds|boosted?|raised?|spiked?|rallied|advanced?"  # fmt: skip
+_DOWN = r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|" \
+        r"decreased?|decreases|slipped|slips?|slid|slides?|lost|loses?|plunged?|plunges|" \
+        r"plummeted|tumbled?|sank|sinks?|down|lower|cut|cuts|shed|sheds|shrank|shrinks?|" \
+        r"eased|dipped|dips?|slumped?|slashed"  # fmt: skip
+_TREND_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?$", re.IGNORECASE)
+_TREND_AFTER = re.compile(
+    r"^(?:\s*(?:%|percent|per\s+cent|percentage\s+points?|points?))?\s*"
+    r"(?:(?P<up>increase|rise|jump|gain|surge|hike|growth|boost)|"
+    r"(?P<down>drop|decline|decrease|fall|cut|loss|slump|reduction|dip|plunge))\b",
+    re.IGNORECASE,
+)
+
+
+def _with_trend(text: str, fig: Figure) -> Figure:
+    """Mark a figure as a change when a verb of rising or falling governs it directly."""
+    before = text[max(0, fig.start - 40) : fig.start]
+    m = _TREND_BEFORE.search(before)
+    if m is None:
+        m = _TREND_AFTER.match(text[fig.number_end : fig.number_end + 40])
+    if m is None:
+        return fig
+    trend = "up" if m.group("up") else "down"
+    return Figure(fig.start, fig.end, fig.value, fig.interval, fig.qualifier, fig.number_start,
+                  fig.number_end, fig.currency, fig.ordinal, fig.spelled, fig.zero_word, trend)  # fmt: skip
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order, none overlapping."""
+    return _Scanner(text).scan()

@@ -1,0 +1,155 @@
+"""Renderings of claims and analyses: text for a terminal, Markdown for the desk, JSON for tools."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from factcheck.engine import Analysis
+from factcheck.models import Article, Claim
+from factcheck.verdicts import Group, figure_words
+
+VERDICT_TITLES = {
+    "conflict": "Conflicts",
+    "qualifier_mismatch": "Hedged differently",
+    "agree": "Agreements",
+    "single": "Stated once",
+}
+WIDTH = 100
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+
+def claims_json(articles: Sequence[Article], claims: Sequence[Claim]) -> dict[str, Any]:
+    return {"articles": [a.as_json() for a in articles], "claims": [c.as_json() for c in claims]}
+
+
+def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
+    lines: list[str] = []
+    for article in articles:
+        lines.append(f"{article.id}  {article.title}  ({article.source})")
+        mine = [c for c in claims if c.article == article.id]
+        if not mine:
+            lines.append("    no figures found")
+        for c in mine:
+            about = c.subject or ""
+            extra = " ".join(x for x in (c.unit or "", c.trend or "", c.date or "") if x)
+            lines.append(
+                f"    {c.id:<5} {c.kind:<8} {c.surface[:32]:<32} {c.qualifier:<9} {c.topic[:16]:<16}"
+                f"{' ' + extra if extra else ''}{'  — ' + about if about else ''}".rstrip()
+            )
+    return "\n".join(lines) + "\n"
+
+
+# -- check --------------------------------------------------------------------------------------
+
+
+def analysis_json(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "articles": [a.as_json() for a in analysis.articles],
+        "claims": [c.as_json() for c in analysis.claims],
+        "groups": [g.as_json() for g in analysis.groups],
+    }
+
+
+def _titles(analysis: Analysis) -> dict[str, str]:
+    return {a.id: a.title for a in analysis.articles}
+
+
+def _compared(analysis: Analysis) -> list[Group]:
+    return [g for g in analysis.groups if g.verdict in ("conflict", "qualifier_mismatch")]
+
+
+def _summary_line(analysis: Analysis) -> str:
+    return (
+        f"{len(analysis.articles)} articles, {len(analysis.claims)} figures: "
+        f"{analysis.count('conflict')} conflicts, {analysis.count('qualifier_mismatch')} hedged "
+        f"differently, {analysis.count('agree')} agreements, {analysis.count('single')} stated once"
+    )
+
+
+def analysis_text(analysis: Analysis) -> str:
+    out = [_summary_line(analysis), ""]
+    for a in analysis.articles:
+        out.append(f"  {a.id}  {a.title[:80]}  ({a.source})")
+    out.append("")
+    for group in _compared(analysis):
+        out.append(f"{group.verdict.upper().replace('_', ' ')}  {group.label}")
+        out.extend(textwrap.wrap(group.explanation, WIDTH, initial_indent="  ",
+                                 subsequent_indent="  "))  # fmt: skip
+        for c in group.claims:
+            quote = f'{c.article} "{c.surface}": {c.sentence}'
+            out.extend(textwrap.wrap(quote, WIDTH, initial_indent="    - ",
+                                     subsequent_indent="      "))  # fmt: skip
+        out.append("")
+    agrees = [g for g in analysis.groups if g.verdict == "agree"]
+    if agrees:
+        out.append("AGREE")
+        out.extend(f"  {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees)
+        out.append("")
+    return "\n".join(out)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def analysis_markdown(analysis: Analysis, *, marks: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """The copy-desk report; `marks` maps a group id to (status, note) from the review desk."""
+    marks = marks or {}
+    out = ["# Figures check", "", _summary_line(analysis) + ".", ""]
+    out.append("| | Article | Source |")
+    out.append("|---|---|---|")
+    for a in analysis.articles:
+        out.append(f"| {a.id} | {_md_escape(a.title)} | {_md_escape(a.source)} |")
+    out.append("")
+    for verdict in ("conflict", "qualifier_mismatch"):
+        groups = [g for g in analysis.groups if g.verdict == verdict]
+        out.append(f"## {VERDICT_TITLES[verdict]} ({len(groups)})")
+        out.append("")
+        if not groups:
+            out.append("None.")
+            out.append("")
+        for group in groups:
+            out.append(f"### {group.id}: {group.label}")
+            out.append("")
+            out.append(group.explanation + ".")
+            status, note = marks.get(group.id, ("", ""))
+            if status:
+                out.append("")
+                out.append(f"**Review:** {status}" + (f" — {note}" if note else ""))
+            elif note:
+                out.append("")
+                out.append(f"**Note:** {note}")
+            out.append("")
+            for c in group.claims:
+                out.append(f"- **{c.article}** “{c.surface}”: {_md_escape(c.sentence)}")
+            out.append("")
+    agrees = [g for g in analysis.groups if g.verdict == "agree"]
+    out.append(f"## {VERDICT_TITLES['agree']} ({len(agrees)})")
+    out.append("")
+    out.extend(f"- {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees)
+    if not agrees:
+        out.append("None.")
+    out.append("")
+    singles = [g for g in analysis.groups if g.verdict == "single"]
+    out.append(f"## {VERDICT_TITLES['single']} ({len(singles)})")
+    out.append("")
+    by_article: dict[str, list[str]] = {}
+    for g in singles:
+        for c in g.claims:
+            if c.kind in ("count", "age", "money", "percent", "measure", "duration"):
+                by_article.setdefault(c.article, []).append(c.surface)
+    for a in analysis.articles:
+        figures = by_article.get(a.id, [])
+        if figures:
+            out.append(f"- **{a.id}**: {', '.join(figures)}")
+    out.append("")
+    return "\n".join(out)
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)

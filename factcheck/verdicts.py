@@ -1,0 +1,189 @@
+"""Comparing the figures of a group and saying, in one line, how they differ."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from factcheck.models import Claim
+
+VERDICTS = ("conflict", "qualifier_mismatch", "agree", "single")
+SEVERITY = {v: i for i, v in enumerate(VERDICTS)}  # lower is more serious
+
+_HEDGE_WORDS = {
+    "exact": "exactly", "at_least": "at least", "more_than": "more than", "up_to": "up to",
+    "less_than": "fewer than", "about": "about", "nearly": "nearly",
+}  # fmt: skip
+_TOPIC_PHRASES = {
+    "killed": "people killed", "injured": "people injured", "arrested": "people arrested",
+    "raids": "raids", "shot": "people shot", "missing": "people missing",
+    "displaced": "people displaced", "charged": "people charged", "casualties": "casualties",
+    "victims": "victims", "rescued": "people rescued", "strikes": "strikes",
+    "shots fired": "shots fired", "times shot": "times shot",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims that state the same fact, and what the desk should make of them."""
+
+    id: str
+    """"G1", "G2"… conflicts first."""
+    topic: str
+    """The shared topic ("killed", "age"…)."""
+    label: str
+    """What the figures are about, for a person: "people killed in the attacks in Paris"."""
+    claims: tuple[Claim, ...]
+    """The claims, in article then text order."""
+    verdict: str
+    """conflict, qualifier_mismatch, agree or single."""
+    explanation: str
+    """One line naming the articles and their figures; empty for a single."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "label": self.label,
+            "claims": [c.id for c in self.claims],
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+        }
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article for c in self.claims}, key=lambda a: (len(a), a))
+
+
+def _num(x: float) -> str:
+    if math.isinf(x):
+        return "∞"
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_words(claim: Claim) -> str:
+    """The figure as the desk would say it: "exactly 129", "at least 129", "between 6 and 10"."""
+    q = claim.quantity
+    if q is None:
+        return claim.surface
+    if claim.qualifier == "range":
+        return f"between {_num(q.low)} and {_num(q.high)}"
+    if claim.qualifier == "vague":
+        return f"{claim.surface} ({_num(q.low)}-{_num(q.high)})"
+    value = q.high if claim.qualifier in ("up_to", "less_than", "nearly") else q.low
+    if claim.qualifier == "about":
+        value = (q.low + q.high) / 2 if not math.isinf(q.high) else q.low
+        if claim.quantity and claim.surface:
+            value = _value_of(claim)
+    return f"{_HEDGE_WORDS.get(claim.qualifier, '')} {_num(value)}".strip()
+
+
+def _value_of(claim: Claim) -> float:
+    from factcheck.numbers import find_figures
+
+    figures = find_figures(claim.surface)
+    return figures[0].value if figures else (claim.quantity.low if claim.quantity else 0.0)
+
+
+def _topic_words(claim: Claim) -> str:
+    if claim.kind == "age":
+        return "years old"
+    if claim.topic == "magnitude":
+        return "magnitude"
+    return claim.topic
+
+
+def label(claims: Sequence[Claim]) -> str:
+    first = claims[0]
+    if first.kind == "age":
+        names = Counter(c.subject for c in claims if c.subject)
+        name = max(names, key=lambda n: (len(n), names[n])) if names else "a person"
+        return f"age of {name}"
+    if first.topic == "magnitude":
+        return "magnitude of the earthquake"
+    base = _TOPIC_PHRASES.get(first.topic, first.topic)
+    if first.kind != "count":
+        base = f"{first.topic} ({first.kind})"
+    subjects = Counter(c.subject for c in claims if c.subject)
+    if subjects:
+        subject = subjects.most_common(1)[0][0]
+        base = f"{base} in {subject}"
+    if "total" in first.notes:
+        base += " (running total)"
+    return base
+
+
+def compare(claims: Sequence[Claim]) -> str:
+    """The verdict for a group."""
+    articles = {c.article for c in claims}
+    figures = [c for c in claims if c.quantity is not None]
+    for a, b in combinations(figures, 2):
+        assert a.quantity is not None and b.quantity is not None
+        if not a.quantity.overlaps(b.quantity):
+            return "conflict"
+    if len(articles) == 1:
+        return "single"
+    shapes = {(c.qualifier, c.quantity) for c in figures}
+    return "agree" if len(shapes) == 1 else "qualifier_mismatch"
+
+
+def explain(claims: Sequence[Claim], verdict: str) -> str:
+    """"A: exactly 129 killed; B: at least 129 killed; compatible, but B hedges"."""
+    if verdict == "single" and len({c.article for c in claims}) == 1 and len(claims) == 1:
+        return ""
+    per_article: dict[str, list[str]] = {}
+    for c in claims:
+        words = f"{figure_words(c)} {_topic_words(c)}"
+        per_article.setdefault(c.article, [])
+        if words not in per_article[c.article]:
+            per_article[c.article].append(words)
+    parts = [f"{a}: {' and '.join(w)}" for a, w in per_article.items()]
+    head = "; ".join(parts)
+    if verdict == "conflict":
+        self_contra = [a for a in per_article if _self_conflict([c for c in claims if c.article == a])]
+        tail = "these figures cannot all be true"
+        if self_contra:
+            tail += f" ({', '.join(self_contra)} contradicts itself)"
+    elif verdict == "qualifier_mismatch":
+        hedgers = sorted({c.article for c in claims if c.qualifier != "exact"},
+                         key=lambda a: (len(a), a))  # fmt: skip
+        exact = sorted({c.article for c in claims if c.qualifier == "exact"})
+        if hedgers and exact:
+            tail = f"compatible, but {', '.join(hedgers)} {'hedges' if len(hedgers) == 1 else 'hedge'}"
+        else:
+            tail = "compatible, but hedged differently"
+    elif verdict == "agree":
+        tail = "the articles agree"
+    else:
+        tail = "stated in one article only"
+    explanation = f"{head}; {tail}"
+    updates = sorted({c.article for c in claims if "update" in c.notes})
+    if updates and verdict in ("conflict", "qualifier_mismatch"):
+        explanation += (f"; {', '.join(updates)} report{'s' if len(updates) == 1 else ''} a toll "
+                        "that changed, so the figures may differ because of time")  # fmt: skip
+    return explanation
+
+
+def _self_conflict(claims: Sequence[Claim]) -> bool:
+    figures = [c.quantity for c in claims if c.quantity is not None]
+    return any(not a.overlaps(b) for a, b in combinations(figures, 2))
+
+
+def judge(groups: Sequence[Sequence[Claim]]) -> list[Group]:
+    """Verdicts, labels and explanations; the most serious groups first, then in text order."""
+    judged = []
+    for claims in groups:
+        verdict = compare(claims)
+        judged.append((claims, verdict, explain(claims, verdict) if verdict != "single" or
+                       len(claims) > 1 else ""))  # fmt: skip
+    judged.sort(key=lambda g: SEVERITY[g[1]])
+    return [
+        Group(f"G{n}", claims[0].topic, label(claims), tuple(claims), verdict, explanation)
+        for n, (claims, verdict, explanation) in enumerate(judged, start=1)
+    ]
