@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 TOPIC_LEMMAS: dict[str, str] = {
     **dict.fromkeys(("kill", "dead", "die", "death", "fatality", "murder", "slay", "slain",
                      "fatal", "body", "life"), "killed"),  # fmt: skip
-    **dict.fromkeys(("injure", "injured", "injury", "wound", "wounded", "hurt", "hospitalize",
-                     "hospitalise", "hospitalized"), "injured"),  # fmt: skip
+    **dict.fromkeys(("injure", "injured", "injury", "wound", "wounded", "hurt"), "injured"),
+    **dict.fromkeys(("hospitalize", "hospitalise", "hospitalized", "hospitalised"),
+                    "hospitalized"),  # fmt: skip
     **dict.fromkeys(("arrest", "detain", "detention", "apprehend", "custody"), "arrested"),
     **dict.fromkeys(("raid",), "raids"),
     **dict.fromkeys(("shoot", "shot", "gunshot"), "shot"),
@@ -44,10 +45,10 @@ _TOPIC_AFTER = {
     "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
     "hurt": "injured", "missing": "missing", "arrested": "arrested", "detained": "arrested",
     "displaced": "displaced", "homeless": "displaced", "shot": "shot", "dying": "killed",
-    "hospitalized": "injured", "hospitalised": "injured", "charged": "charged",
+    "hospitalized": "hospitalized", "hospitalised": "hospitalized", "charged": "charged",
 }  # fmt: skip
 _FILLERS = {"people", "persons", "others", "other", "more", "person", "were", "was", "are",
-            "have", "had", "been", "being", "and"}  # fmt: skip
+            "have", "had", "been", "being"}  # fmt: skip
 _TIME_UNITS = {
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
     "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
@@ -74,6 +75,32 @@ _TOTAL = re.compile(r"\b(?:so far|in total|in all|a total of|total(?:ed|led)?|cu
 _OTHER_EVENT = re.compile(r"\b(?:last year|previous|earlier (?:attack|shooting|quake)|"
                           r"in (?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|shooting|quake|"
                           r"earthquake|tsunami|storm|bombing))\b", re.I)  # fmt: skip
+# Said before a figure in its sentence, these mark a toll told for comparison, not the story's own:
+# "six weeks after a massacre in Orlando, where a gunman killed 49", "the deadliest since…".
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst\s+\w+\s+since|a\s+similar|previous(?:ly)?|"
+    r"last\s+(?:year|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|spring|summer|fall|autumn|winter))\b",
+    re.I,
+)
+# "ten days after a gunman killed five officers in Dallas": another event when the place it
+# names is not the story's own (not in its headline and lead).
+_AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|before)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+LEAD_CHARS = 600
+_EARLIER = {"prior", "previous", "earlier", "past", "former"}
+# Nouns that name an event a toll can belong to; a subject that is a person or an agency
+# ("police", "a gunman") is who acted, not what happened.
+EVENT_NOUNS = frozenset(
+    "attack assault ambush shooting shootout massacre rampage spree bombing blast explosion "
+    "strike airstrike raid quake earthquake aftershock tsunami storm hurricane typhoon cyclone "
+    "flood fire wildfire crash collision derailment accident incident violence clash riot "
+    "fighting battle war conflict siege standoff stampede collapse landslide eruption outbreak "
+    "epidemic killing slaying murder firebomb disaster tragedy protest operation".split()
+)
+_FATALLY = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)",
+                      re.I)  # fmt: skip
+_PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
 
 
@@ -92,6 +119,7 @@ class _Found:
     subject: str | None = None
     date: str | None = None
     notes: tuple[str, ...] = ()
+    counted: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +174,8 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     found: dict[str, list[_Found]] = {a.id: [] for a in articles}
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     for (article, s, _e), doc in zip(jobs, docs, strict=True):
-        found[article.id].extend(_claims_in_sentence(doc, s, anchors[article.id]))
+        lead = article.text[:LEAD_CHARS]
+        found[article.id].extend(_claims_in_sentence(doc, s, anchors[article.id], lead))
     claims: list[Claim] = []
     for article in articles:
         sent_spans = list(sentences.split(article.text))
@@ -170,6 +199,7 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
                     date=f.date,
                     sentence_start=ss,
                     notes=f.notes,
+                    counted=f.counted,
                 )
             )
     return claims
@@ -183,7 +213,7 @@ def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
     yield start, end
 
 
-def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None) -> list[_Found]:
+def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: str) -> list[_Found]:
     text = doc.text
     out: list[_Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
@@ -193,7 +223,7 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None) -> list[
     for fig in find_figures(text):
         if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
             continue
-        found = _classify(doc, fig, anchor_year)
+        found = _classify(doc, fig, anchor_year, lead)
         if found is not None:
             out.append(_shift(found, offset))
     out.sort(key=lambda f: f.start)
@@ -202,14 +232,14 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None) -> list[
 
 def _shift(f: _Found, offset: int) -> _Found:
     return _Found(f.start + offset, f.end + offset, f.kind, f.quantity, f.qualifier, f.topic,
-                  f.unit, f.trend, f.subject, f.date, f.notes)  # fmt: skip
+                  f.unit, f.trend, f.subject, f.date, f.notes, f.counted)  # fmt: skip
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _classify(doc: Doc, fig: Figure, anchor_year: int | None) -> _Found | None:
+def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Found | None:
     text = doc.text
     after = text[fig.end : fig.end + 40]
     before = text[max(0, fig.start - 20) : fig.start]
@@ -225,26 +255,37 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None) -> _Found | None:
     if (not fig.spelled and fig.qualifier == "exact" and re.fullmatch(r"(1[89]|20)\d\d",
             text[fig.number_start : fig.number_end]) and not fig.currency):  # fmt: skip
         nxt = num.nbor(1) if num.i + 1 < len(doc) else None
-        if nxt is None or nxt.tag_ != "NNS" or nxt.lower_ in _TIME_UNITS:
+        prev = num.nbor(-1) if num.i > 0 else None
+        counted = nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_UNITS and (
+            prev is None or prev.pos_ not in ("DET", "ADP", "PART", "PRON"))  # "the 2013 charges"
+        if not counted:
             year = text[fig.number_start : fig.number_end]
             return _Found(start, end, "date", None, "exact", "date", date=year)
+    if text[fig.number_end : fig.end] == "s" and fig.qualifier == "vague":
+        if fig.value >= 1000:
+            return _Found(start, end, "date", None, "vague", "date")
+        if re.search(r"\b(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?$", before, re.I):
+            return _Found(start, end, "age", quantity, "vague", "age")
     if fig.ordinal:
         return _Found(start, end, "ordinal", quantity, "exact", _noun_lemma(num) or "ordinal")
 
-    age = _AGE_AFTER.match(after) or _AGE_BEFORE.search(before)
-    if age is None and _is_name_comma_age(doc, num, fig):
+    prenominal = _AGE_AFTER.match(after)
+    aged = None if prenominal else _AGE_BEFORE.search(before)
+    if prenominal is None and aged is None and _is_name_comma_age(doc, num, fig):
         return _Found(start, end, "age", quantity, fig.qualifier, "age",
-                      subject=_age_person(doc, num))  # fmt: skip
-    if age is not None:
-        if age.re is _AGE_AFTER:
-            end = fig.end + age.end()
-            art = re.search(r"\b(?:an?)\s+$", text[max(0, start - 4) : start])
-            if art and fig.qualifier == "exact":
-                start -= len(art.group())
-        else:
-            start = fig.start - len(age.group())
+                      subject=_age_person(doc, num, "apposition"))  # fmt: skip
+    if prenominal is not None:
+        end = fig.end + prenominal.end()
+        art = re.search(r"\b(?:an?)\s+$", text[max(0, start - 4) : start])
+        if art and fig.qualifier == "exact":
+            start -= len(art.group())
+        last = _span(doc, fig.number_start, end)
         return _Found(start, end, "age", quantity, fig.qualifier, "age",
-                      subject=_age_person(doc, num))  # fmt: skip
+                      subject=_age_person(doc, num, "prenominal", last[-1] if last else num))  # fmt: skip
+    if aged is not None:
+        start = fig.start - len(aged.group())
+        return _Found(start, end, "age", quantity, fig.qualifier, "age",
+                      subject=_age_person(doc, num, "aged"))  # fmt: skip
 
     percent = _PERCENT.match(text[fig.number_end :])
     if percent:
@@ -287,27 +328,68 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None) -> _Found | None:
     if fig.zero_word and topic not in TOPIC_LEMMAS.values():
         return None  # "no one answered" is not a figure; "no one was killed" is
     notes = []
+    if topic == "injured" and _FATALLY.search(text[fig.end : fig.end + 60]):
+        topic = "killed"  # "five officers were fatally wounded"
+    if noun is not None and any(c.lower_ in _EARLIER for c in noun.children if c.dep_ == "amod"):
+        notes.append("other_event")  # "four prior arrests"
+    if _intended(noun or num):
+        notes.append("intent")  # "planned to kill hundreds": not a toll
+    if noun is not None and noun.lemma_.lower() in ("other", "others") and noun.dep_ == "conj" \
+            and not any(c.dep_ == "nummod" for c in noun.head.children):  # fmt: skip
+        notes.append("part")  # "left them and three others dead": the rest, not the toll
+    if _PART_OF.match(text[fig.end :]):
+        notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
     if topic == "killed" and "toll" in text.lower() and _UPDATE.search(text):
         notes.append("update")
     if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
         notes.append("total")
     subject = _event_subject(doc, noun or num)
-    if (subject and _OTHER_EVENT.search(subject)) or _other_year(text, fig, anchor_year):
+    if (subject and (_OTHER_EVENT.search(subject) or _YEAR.search(subject))) or \
+            _other_year(text, fig, anchor_year) or _told_for_comparison(doc, fig, lead):  # fmt: skip
         notes.append("other_event")
     return _Found(start, end, "count", quantity, fig.qualifier, topic, unit=unit,
-                  trend=fig.trend, subject=subject, notes=tuple(notes))  # fmt: skip
+                  trend=fig.trend, subject=subject, notes=tuple(notes),
+                  counted=_counted_class(noun, num))  # fmt: skip
+
+
+_GENERIC = {"people", "person", "other", "individual", "one", "more", "number", "total"}
+
+
+def _counted_class(noun: Token | None, num: Token) -> str:
+    """The counted noun's lemma, "people" for generic ones ("others", "persons", none named)."""
+    if num.lower_ == "no" and num.i + 1 < len(num.doc):
+        noun = num.nbor(1)  # "no children were hurt"
+    if noun is None or noun is num or noun.pos_ not in ("NOUN", "PROPN"):
+        return "people"
+    lemma = noun.lemma_.lower()
+    if lemma in _GENERIC or lemma in TOPIC_LEMMAS:
+        return "people"
+    return lemma
 
 
 def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
+    """A figure in a clause that recalls another event, not the story's own."""
+    before = doc.text[: fig.start]
+    if _COMPARISON.search(before):
+        return True
+    m = _AFTER_ANOTHER.search(before)
+    if m is None:
+        return False
+    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char > m.end()]
+    return any(p not in lead for p in places)
+
+
 def _other_year(text: str, fig: Figure, anchor_year: int | None) -> bool:
     """A year other than the story's own in the same clause marks an event told for comparison."""
-    if anchor_year is None:
-        return False
     window = text[max(0, fig.start - 60) : fig.end + 60]
     years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", window)]
+    if anchor_year is None:
+        # a story with no dated frame names its own event by weekday; a year recalls another
+        return bool(years)
     return any(y < anchor_year for y in years)
 
 
@@ -322,29 +404,59 @@ def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
     if after is not None and after.text not in (",", ".", ";", ")", "and", "—", "-"):
         return False
     prev = doc[i - 2]
-    return prev.ent_type_ == "PERSON" or (prev.pos_ == "PROPN" and prev.text[:1].isupper()
-                                           and doc[i - 3].pos_ == "PROPN" if i >= 3 else False)  # fmt: skip
+    if prev.ent_type_ == "PERSON":
+        return True
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper():
+        return False
+    if prev.ent_type_ in ("GPE", "LOC", "DATE", "FAC", "NORP", "EVENT"):
+        return False  # "Paris, 13," is not an age
+    # a lone capitalised word that is not an organisation, or a run of them ("Greenhouse Jr.")
+    return prev.ent_type_ != "ORG" or doc[i - 3].pos_ == "PROPN"
 
 
-def _age_person(doc: Doc, num: Token) -> str | None:
-    """The person an age belongs to: the name next to it, else the noun it describes."""
+def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -> str | None:
+    """The person an age belongs to, by how the age is written.
+
+    "27-year-old Robert Thomas" names the person after; "Cheron Shelton, 29," and
+    "Abaaoud, the 27-year-old Belgian" the person before; "aged 27" the nearest before, then after.
+    """
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    after = [e for e in people if 0 <= e.start - num.i <= 6]
-    before = [e for e in people if 0 <= num.i - e.end <= 4]
-    if before and num.i - before[-1].end <= 2:
-        return before[-1].text
-    if after:
-        return after[0].text
-    if before:
-        return before[-1].text
-    head = num
-    for _ in range(4):
-        if head.pos_ in ("NOUN", "PROPN") and head.i != num.i and head.lower_ not in ("year", "old"):
-            return " ".join(t.text for t in head.subtree if t.i >= num.i)[:60] or head.text
-        head = head.head
-        if head.head is head:
-            break
-    return None
+    tail = last if last is not None else num
+    after = [e for e in people if 0 < e.start - tail.i <= 4
+             and not any(t.text in ",;" for t in doc[tail.i + 1 : e.start])]  # fmt: skip
+    before = [e for e in people if 0 <= num.i - e.end <= 4
+              and all(t.text in ",(" or t.lower_ in ("the", "a", "an") or t.i == num.i
+                      or t.dep_ in ("nummod", "punct") for t in doc[e.end : num.i])]  # fmt: skip
+    if pattern == "apposition":
+        return before[-1].text if before else _proper_name_before(doc, num.i)
+    if pattern == "prenominal":
+        if after:
+            return after[0].text
+        if before:
+            return before[-1].text
+        name = _proper_name_before(doc, num.i)
+        if name:
+            return name
+        noun = tail.head if tail.head.pos_ in ("NOUN", "PROPN") and tail.head is not tail else None
+        return f"the {noun.text}" if noun is not None else None
+    near = [e for e in people if 0 <= num.i - e.end <= 8] or [e for e in people if
+                                                              0 < e.start - num.i <= 4]  # fmt: skip
+    return near[-1].text if near else None
+
+
+def _proper_name_before(doc: Doc, i: int) -> str | None:
+    """A capitalised name ending just before token i, across ", the" or ", a": "Strawder, an 18"."""
+    j = i - 1
+    while j >= 0 and (doc[j].text in (",", "(") or doc[j].lower_ in ("the", "a", "an")):
+        j -= 1
+    if j == i - 1 or j < 0:
+        return None
+    end = j + 1
+    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j -= 1
+    if end - (j + 1) < 1 or (end - (j + 1) == 1 and doc[j + 1].ent_type_ not in ("PERSON", "")):
+        return None
+    return doc[j + 1 : end].text if end > j + 1 else None
 
 
 def _noun_lemma(num: Token) -> str | None:
@@ -378,13 +490,14 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
 def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     """(topic, counted noun) for a count."""
     # 1. a participle right after the figure: "350 injured", "five people killed"
-    following = [t for t in doc[num.i + 1 : num.i + 5] if not t.is_punct or t.text == "-"]
-    for t in following:
+    for t in doc[num.i + 1 : num.i + 5]:
         if t.lower_ in _TOPIC_AFTER:
             return _TOPIC_AFTER[t.lower_], None
         if t.lower_ not in _FILLERS:
             break
     noun = _counted_noun(doc, num)
+    if (noun is None or noun is num) and fig.spelled and fig.value == 1 and not fig.zero_word:
+        return "number", None  # a bare "one" is most often a pronoun: "one with windows shot out"
     if noun is not None and noun is not num:
         lemma = noun.lemma_.lower()
         if lemma in TOPIC_LEMMAS:
@@ -398,6 +511,8 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             return "shots fired", noun
         if lemma in TOPIC_LEMMAS:
             topic = TOPIC_LEMMAS[lemma]
+            if topic in ("shot", "injured") and _fatal(verb):
+                topic = "killed"
             if noun is not None and noun.lemma_.lower() == "time":
                 return f"times {topic}", noun
             return topic, noun
@@ -413,6 +528,32 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         if subj is not None and subj.lemma_.lower() == "toll":
             return "killed", None
     return "number", noun
+
+
+_INTENT = {"plan", "hope", "want", "intend", "threaten", "try", "aim", "attempt", "seek", "vow",
+           "mean", "expect", "fear"}  # fmt: skip
+
+
+def _intended(token: Token) -> bool:
+    """The figure is what someone meant, feared or could have done, not what happened."""
+    verb = _governing_verb(token)
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+
+
+def _fatal(verb: Token) -> bool:
+    """"shot to death", "shot dead", "fatally wounded": the shot or wounded died."""
+    for child in verb.children:
+        if child.lower_ in ("fatally", "mortally", "dead"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+            g.lower_ == "death" for g in child.children
+        ):
+            return True
+    return False
 
 
 def _special(noun: Token, topic: str) -> str:
@@ -463,7 +604,7 @@ def _event_subject(doc: Doc, token: Token) -> str | None:
                 event = objs[0]
             elif prep_in:
                 event = prep_in[0]
-    if event is None or event.pos_ == "PRON":
+    if event is None or event.pos_ == "PRON" or event.lemma_.lower() not in EVENT_NOUNS:
         return None
     keep = [event]
     for child in event.subtree:

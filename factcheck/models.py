@@ -63,6 +63,8 @@ class Claim:
     """Offset of `sentence` in `Article.text`."""
     notes: tuple[str, ...] = field(default_factory=tuple)
     """Signals for comparison: "update" (a toll that rose), "total", "other_event"."""
+    counted: str | None = None
+    """For a count, the counted noun's lemma ("officer"), "people" when generic or unnamed."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -81,4 +83,5 @@ class Claim:
             "subject": self.subject,
             "date": self.date,
             "notes": list(self.notes),
+            "counted": self.counted,
         }

@@ -162,7 +162,7 @@ ORDINALS = {
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 _TOKEN = re.compile(
-    r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|\.\d+|[A-Za-z]+\.?|[$£€¥₹%~+]|[-–—]|\S",
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:st|nd|rd|th)?|\.\d+|[A-Za-z]+\.?|[$£€¥₹%~+]|[-–—]|\S",
 )
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DIGIT_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
@@ -370,6 +370,10 @@ class _Scanner:
         if parsed is None:
             return self.ordinal_at(start_i, i) if hedge is None and currency is None else None
         value, j, spelled = parsed
+        if not spelled and j < n and lows[j] == "s" and self.adjacent(j) and value % 10 == 0:
+            # a decade: "in her 50s", "the 1990s"
+            return self.finish(start_i, num_tok, j + 1, value, Interval(value, value + 9), "vague",
+                               number_end_j=j)  # fmt: skip
         if currency and j < n and lows[j] in _SHORT_SCALES and self.adjacent(j):
             value *= _SHORT_SCALES[lows[j]]
             j += 1
@@ -409,7 +413,7 @@ class _Scanner:
                 and lows[i + 2] in ("thousands", "millions", "billions"):  # fmt: skip
             lo = _TENS_OF[lows[i]] * _VAGUE[lows[i + 2]][0]
             return lo, lo * 10, i + 3
-        pair = " ".join(lows[i : i + 2])
+        pair = " ".join(lows[i : i + 2]) if i + 1 < n else ""
         if pair in _VAGUE and pair != "a couple":
             lo, hi = _VAGUE[pair]
             return lo, hi, i + 2
@@ -422,7 +426,9 @@ class _Scanner:
                 nxt = lows[i + 1] if i + 1 < n else ""
                 if w == "scores" and nxt != "of":
                     return None
-                if nxt in ("of", "more") or (nxt.isalpha() and nxt not in ("and", "or", "to")):
+                if nxt in ("of", "more", "", ".", ",", ";") or (
+                    nxt.isalpha() and nxt not in ("and", "or", "to")
+                ):
                     lo, hi = _VAGUE[w]
                     return lo, hi, i + 1
                 return None

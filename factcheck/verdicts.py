@@ -99,6 +99,16 @@ def _topic_words(claim: Claim) -> str:
     return claim.topic
 
 
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    irregular = {"child": "children", "man": "men", "woman": "women", "person": "people",
+                 "policeman": "policemen", "gunman": "gunmen"}  # fmt: skip
+    return irregular.get(noun, noun + "s")
+
+
 def label(claims: Sequence[Claim]) -> str:
     first = claims[0]
     if first.kind == "age":
@@ -108,6 +118,9 @@ def label(claims: Sequence[Claim]) -> str:
     if first.topic == "magnitude":
         return "magnitude of the earthquake"
     base = _TOPIC_PHRASES.get(first.topic, first.topic)
+    if first.kind == "count" and first.counted and first.counted != "people":
+        base = f"{_plural(first.counted)} {first.topic}" if first.topic not in ("raids",
+            "shots fired", "times shot", "casualties") else base  # fmt: skip
     if first.kind != "count":
         base = f"{first.topic} ({first.kind})"
     subjects = Counter(c.subject for c in claims if c.subject)
