@@ -174,7 +174,7 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     found: dict[str, list[_Found]] = {a.id: [] for a in articles}
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     for (article, s, _e), doc in zip(jobs, docs, strict=True):
-        lead = article.text[:LEAD_CHARS]
+        lead = article.text[: min(LEAD_CHARS, s)]
         found[article.id].extend(_claims_in_sentence(doc, s, anchors[article.id], lead))
     claims: list[Claim] = []
     for article in articles:
@@ -246,7 +246,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     span = _span(doc, fig.number_start, fig.number_end)
     if span is None:
         return None
-    num = span[-1]
+    # the token that carries the number ("no" in "no injuries", "one" in "no one")
+    num = span[0] if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and \
+        span[-1].lower_ != "one" else span[-1]  # fmt: skip
     start, end = fig.start, fig.end
     quantity: Interval | None = fig.interval
     unit: str | None = None
@@ -322,7 +324,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
                 kind = "money" if entity == "currency" else "duration" if entity == "time" \
                     else "measure"  # fmt: skip
                 return _Found(start, end, kind, quantity, fig.qualifier,
-                              _noun_lemma(num) or entity, unit=name, trend=fig.trend)  # fmt: skip
+                              _measured(num) or entity, unit=name, trend=fig.trend)  # fmt: skip
 
     topic, noun = _topic(doc, num, fig)
     if fig.zero_word and topic not in TOPIC_LEMMAS.values():
@@ -372,15 +374,17 @@ def _plain(value: float) -> str:
 
 
 def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
-    """A figure in a clause that recalls another event, not the story's own."""
+    """A figure in a clause that recalls another event, not the story's own. `lead` is what the
+    article said before this sentence, as far as its lead goes."""
     before = doc.text[: fig.start]
     if _COMPARISON.search(before):
         return True
     m = _AFTER_ANOTHER.search(before)
     if m is None:
         return False
+    known = lead + before[: m.start()]
     places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char > m.end()]
-    return any(p not in lead for p in places)
+    return any(p not in known for p in places)
 
 
 def _other_year(text: str, fig: Figure, anchor_year: int | None) -> bool:
@@ -459,6 +463,18 @@ def _proper_name_before(doc: Doc, i: int) -> str | None:
     return doc[j + 1 : end].text if end > j + 1 else None
 
 
+def _measured(num: Token) -> str | None:
+    """What a measure measures: "a depth of 10 km" is depth; "a 10 km drive" is drive."""
+    unit = num.head if num.head is not num else None
+    if unit is None:
+        return None
+    if unit.dep_ == "pobj" and unit.head.dep_ == "prep" and unit.head.head.pos_ == "NOUN":
+        return unit.head.head.lemma_.lower()
+    if unit.head.pos_ == "NOUN" and unit.dep_ in ("compound", "amod", "nmod"):
+        return unit.head.lemma_.lower()
+    return None
+
+
 def _noun_lemma(num: Token) -> str | None:
     head = num.head
     if head is not num and head.pos_ in ("NOUN", "PROPN") and num.dep_ in ("nummod", "quantmod",
@@ -496,6 +512,10 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         if t.lower_ not in _FILLERS:
             break
     noun = _counted_noun(doc, num)
+    if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
+        noun = num.nbor(1)  # "no injuries", "no children"
+        if noun.lemma_.lower() in TOPIC_LEMMAS:
+            return TOPIC_LEMMAS[noun.lemma_.lower()], noun
     if (noun is None or noun is num) and fig.spelled and fig.value == 1 and not fig.zero_word:
         return "number", None  # a bare "one" is most often a pronoun: "one with windows shot out"
     if noun is not None and noun is not num:
@@ -530,8 +550,9 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     return "number", noun
 
 
-_INTENT = {"plan", "hope", "want", "intend", "threaten", "try", "aim", "attempt", "seek", "vow",
-           "mean", "expect", "fear"}  # fmt: skip
+# Matched on the word as written too: the small model lemmatises "hoped" as "hop".
+_INTENT = re.compile(r"^(?:plan|hop(?:e|ed|es|ing)$|want|intend|threat|tr(?:y|ied|ies)|aim|"
+                     r"attempt|seek|sought|vow|mean|expect|fear)", re.I)  # fmt: skip
 
 
 def _intended(token: Token) -> bool:
@@ -541,7 +562,7 @@ def _intended(token: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+    return verb.dep_ == "xcomp" and bool(_INTENT.match(verb.head.lower_))
 
 
 def _fatal(verb: Token) -> bool:

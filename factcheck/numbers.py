@@ -495,8 +495,13 @@ class _Scanner:
                qualifier: str, *, currency: str | None = None, spelled: bool = False,
                number_end_j: int | None = None) -> Figure:  # fmt: skip
         toks = self.toks
-        end = toks[end_j - 1].end
-        number_end = toks[(number_end_j or end_j) - 1].end
+
+        def end_of(tok: Tok) -> int:
+            # a word token keeps a trailing period for abbreviations; a figure never ends in one
+            return tok.end - 1 if tok.text.endswith(".") and tok.text[:-1].isalpha() else tok.end
+
+        end = end_of(toks[end_j - 1])
+        number_end = end_of(toks[(number_end_j or end_j) - 1])
         return Figure(toks[start_i].start, end, value, interval, qualifier, toks[num_i].start,
                       number_end, currency=currency, spelled=spelled)  # fmt: skip
 
