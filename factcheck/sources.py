@@ -22,6 +22,7 @@ from factcheck.models import Article
 MAX_BYTES = 10 * 1024 * 1024
 MAX_URL_BYTES = 5 * 1024 * 1024
 URL_TIMEOUT = 10.0
+MIN_HTML_WORDS = 8
 
 
 class SourceError(ValueError):
@@ -56,7 +57,7 @@ _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 def normalise(text: str) -> str:
     """Plain text the engine and the app share: no escapes, no control characters, plain quotes,
-    plain spaces, no soft hyphens, "1 200" written "1,200", blank-line runs folded."""
+    plain spaces, no soft hyphens, "1 200" written "1,200", paragraphs one blank line apart."""
     text = text.replace("\r\n", "\n")
     text = _ANSI.sub("", text)
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
@@ -64,7 +65,8 @@ def normalise(text: str) -> str:
     text = _SPACED_THOUSANDS.sub(",", text)
     text = re.sub(r"[ ]{2,}", " ", text)
     text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    # one paragraph a line, a blank line between: the same text whichever form it came in
+    text = re.sub(r"\n+", "\n\n", text)
     return text.strip()
 
 
@@ -140,7 +142,7 @@ def _from_html(raw: str, name: str) -> Document:
         raw, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_HTML_WORDS:  # a menu or a cookie banner is no article
         raise SourceError(f"{name}: no article text found in the HTML page")
     title = normalise(getattr(extracted, "title", None) or "").strip()
     body = normalise(body)
