@@ -268,6 +268,12 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
             return _Found(start, end, "date", None, "vague", "date")
         if re.search(r"\b(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?$", before, re.I):
             return _Found(start, end, "age", quantity, "vague", "age")
+    if fig.qualifier == "range" and not fig.spelled and not fig.currency and all(
+        v == int(v) and 1000 <= v <= 2100 for v in (fig.interval.low, fig.interval.high)
+    ) and not re.match(r"^\s*[A-Za-z%]", after):
+        return _Found(start, end, "date", None, "range", "date")  # "between 1600 and 1900"
+    if _is_label(doc, num, fig):
+        return None  # "Section 427", "Game 2", "S&P 500", "iPhone 14": names, not amounts
     if fig.ordinal:
         return _Found(start, end, "ordinal", quantity, "exact", _noun_lemma(num) or "ordinal")
 
@@ -304,11 +310,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if first in _CURRENCY_WORDS:
         return _Found(start, end, "money", quantity, fig.qualifier, "money",
                       unit=_CURRENCY_WORDS[first], trend=fig.trend)  # fmt: skip
-    if first in _TIME_UNITS and not re.match(r"^[\s-]*\w+\s+(?:ago|earlier|later)\b", after):
+    if first in _TIME_UNITS:  # "five hours", "24-hour", "nine days later"
         return _Found(start, end, "duration", quantity, fig.qualifier, _TIME_UNITS[first],
                       unit=_TIME_UNITS[first], trend=fig.trend)  # fmt: skip
-    if first in _TIME_UNITS:
-        return _Found(start, end, "date", None, "exact", "date")
     if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
         return _Found(start, end, "measure", quantity, fig.qualifier, "magnitude",
                       unit="magnitude")  # fmt: skip
@@ -326,6 +330,8 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
                 return _Found(start, end, kind, quantity, fig.qualifier,
                               _measured(num) or entity, unit=name, trend=fig.trend)  # fmt: skip
 
+    if _pronoun_one(doc, num, fig):
+        return None
     topic, noun = _topic(doc, num, fig)
     if fig.zero_word and topic not in TOPIC_LEMMAS.values():
         return None  # "no one answered" is not a figure; "no one was killed" is
@@ -367,6 +373,42 @@ def _counted_class(noun: Token | None, num: Token) -> str:
     if lemma in _GENERIC or lemma in TOPIC_LEMMAS:
         return "people"
     return lemma
+
+
+_PRONOUN_ONE_BEFORE = {"the", "each", "same", "this", "that", "any", "every", "another", "which",
+                       "a", "no", "new", "other", "last", "big", "only"}  # fmt: skip
+
+
+def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
+    """"the same one", "each one they lose", "get their hands on one": "one" as a pronoun."""
+    if not (fig.spelled and fig.value == 1 and fig.qualifier == "exact" and num.lower_ == "one"):
+        return False
+    if num.i > 0 and doc[num.i - 1].lower_ in _PRONOUN_ONE_BEFORE and doc[num.i - 1].lower_ != "only":
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
+        return False  # "one of the victims" counts one
+    if num.head is not num and num.dep_ in ("nummod", "quantmod"):
+        return False  # "one person"
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _TOPIC_AFTER:
+        return False  # "one dead"
+    verb = _governing_verb(num)
+    return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
+
+
+def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
+    """A number that is part of a name: attached to the capitalised word before it."""
+    if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
+        return False
+    head = num.head
+    if head.i >= num.i or head.i != num.i - 1 and not (num.i >= 2 and doc[num.i - 1].text == "&"):
+        if not (num.i > 0 and doc[num.i - 1].pos_ == "PROPN" and num.dep_ in ("appos", "npadvmod")):
+            return False
+        head = doc[num.i - 1]
+    if num.dep_ not in ("nummod", "appos", "compound", "npadvmod", "nmod", "ROOT"):
+        return False
+    return head.pos_ == "PROPN" or (head.pos_ in ("NOUN", "ADJ") and head.text[:1].isupper()
+                                    and head.i > head.sent.start)  # fmt: skip
 
 
 def _plain(value: float) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 INF = math.inf
 
@@ -159,6 +159,8 @@ ORDINALS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "twentieth": 20,
 }  # fmt: skip
+_FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_DOLLAR_COUNTRIES = {"US", "A", "C", "HK", "NZ", "S", "us"}
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 _TOKEN = re.compile(
@@ -267,7 +269,8 @@ class _Scanner:
 
     # -- numbers --------------------------------------------------------------------------------
 
-    def number(self, i: int, *, range_end: bool = False) -> tuple[float, int, bool] | None:
+    def number(self, i: int, *, range_end: bool = False, after_currency: bool = False
+               ) -> tuple[float, int, bool] | None:  # fmt: skip
         """A number starting at token i: (value, index past it, spelled)."""
         if i >= len(self.toks):
             return None
@@ -275,7 +278,7 @@ class _Scanner:
         if tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1):
             if _DIGIT_ORDINAL.fullmatch(tok.text) or not _GROUPED.fullmatch(tok.text):
                 return None
-            if not range_end and self.adjacent(i) and (self.toks[i - 1].text[-1:].isalpha() or
+            if not range_end and self.adjacent(i) and not after_currency and (self.toks[i - 1].text[-1:].isalpha() or
                                      self.toks[i - 1].text in ("-", "/", ".", ":", "#")):  # fmt: skip
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
@@ -353,36 +356,54 @@ class _Scanner:
             return self.finish(start_i, i, j, lo, Interval(lo, hi), "vague", spelled=True)
 
         currency = None
-        if lows[i] in ("us", "a", "c", "hk", "nz") and i + 1 < n and toks[i + 1].text == "$" \
-                and self.adjacent(i + 1):  # fmt: skip
+        if toks[i].text in _DOLLAR_COUNTRIES and i + 1 < n and toks[i + 1].text == "$" and (
+            self.adjacent(i + 1) or toks[i].text.isupper()
+        ):  # "US$3m", "US $7.2 billion"
             i += 1
         if toks[i].text in CURRENCY_SIGNS:
             currency = CURRENCY_SIGNS[toks[i].text]
             num_tok = i
             i += 1
+            if i < n and toks[i].text in _DOLLAR_COUNTRIES and self.adjacent(i):
+                i += 1  # "$US113 trillion"
             if i >= n:
                 return None
         else:
             num_tok = i
-        if hedge is None and lows[i] in ("a", "an") and i + 1 < n and lows[i + 1] == "dozen":
-            pass
-        parsed = self.number(i)
+        fraction = self.fraction_at(i)
+        if fraction is not None:
+            value, j = fraction
+            return self.finish(start_i, num_tok, j, value, hedge_interval(qualifier, value),
+                               qualifier, spelled=True)  # fmt: skip
+        parsed = self.number(i, after_currency=currency is not None)
         if parsed is None:
             return self.ordinal_at(start_i, i) if hedge is None and currency is None else None
         value, j, spelled = parsed
+        score = self.score_at(j, value) if not spelled and hedge is None else None
+        if score is not None:  # "won 2-1", "ended 2-2", "ISO 3888-2": not an amount
+            return self.finish(start_i, num_tok, score, value, Interval(value, value), "label")
+        if j < n and lows[j] in ("fold", "-fold") or (j + 1 < n and lows[j] == "-" and
+                                                       lows[j + 1] == "fold"):  # fmt: skip
+            j += 1 if lows[j] != "-" else 2  # "a threefold rise"
         if not spelled and j < n and lows[j] == "s" and self.adjacent(j) and value % 10 == 0:
             # a decade: "in her 50s", "the 1990s"
             return self.finish(start_i, num_tok, j + 1, value, Interval(value, value + 9), "vague",
                                number_end_j=j)  # fmt: skip
-        if currency and j < n and lows[j] in _SHORT_SCALES and self.adjacent(j):
+        if j < n and self.adjacent(j) and not spelled and self.short_scale(j, currency):
             value *= _SHORT_SCALES[lows[j]]
             j += 1
-        if hedge is None and spelled and lows[i] in ("a", "an") and value in (100, 1000):
-            # "a hundred" is a figure; bare "a thousand" too, but never a lone article.
-            pass
 
         # Ranges: "between 120 and 130", "120-130", "120 to 130", "six to 10", "two or three".
         rng = self.range_tail(start_i, num_tok, j, value, currency, hedge)
+        if rng is None and j + 1 < n and (lows[j].isalpha() or lows[j] == "%") and \
+                lows[j + 1] in ("to", "and", "-", "–"):  # fmt: skip
+            # "15kHz and 17kHz", "5 per cent to 7 per cent": the unit stands after both ends
+            unit = lows[j]
+            rng = self.range_tail(start_i, num_tok, j + 1, value, currency, hedge)
+            if rng is not None and rng[1] < n and lows[rng[1]] == unit:
+                rng = (rng[0], rng[1] + 1)
+            else:
+                rng = None
         if rng:
             hi, j = rng
             lo = self.scaled_low if self.scaled_low is not None else value
@@ -406,6 +427,47 @@ class _Scanner:
             end_j = j
         return self.finish(start_i, num_tok, end_j, value, hedge_interval(qualifier, value),
                            qualifier, currency=currency, spelled=spelled, number_end_j=j)  # fmt: skip
+
+    def short_scale(self, j: int, currency: str | None) -> bool:
+        """"$3m", "£2bn", "25k", "4.3M sales", "1.2m tons": a letter that scales the number.
+        Without a currency sign a lower-case "m" is metres unless a counted noun follows."""
+        tok, low = self.toks[j].text, self.lows[j]
+        if low not in _SHORT_SCALES:
+            return False
+        if currency or tok in ("bn", "tn", "k", "M", "mn", "mln"):
+            return True
+        if tok != "m" or j + 1 >= len(self.toks):
+            return False
+        nxt = self.lows[j + 1]
+        return nxt == "of" or (nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3)
+
+    def score_at(self, j: int, value: float) -> int | None:
+        """Past a score or code: "2-1", "2-2", "3888-2" (a second number no larger, hyphened)."""
+        toks, n = self.toks, len(self.toks)
+        if j + 1 < n and toks[j].text in ("-", "–") and self.adjacent(j) and self.adjacent(j + 1):
+            second = self.number(j + 1, range_end=True)
+            if second is not None and not second[2] and second[0] <= value:
+                return second[1]
+        return None
+
+    def fraction_at(self, i: int) -> tuple[float, int] | None:
+        """"half of", "a third", "two-thirds", "three quarters": (value, index past it)."""
+        lows, n = self.lows, len(self.toks)
+        w = lows[i]
+        nxt = lows[i + 1] if i + 1 < n else ""
+        if w.endswith("fold") and (w[:-4] in _UNITS or w[:-4] in _TENS):
+            return float(_UNITS.get(w[:-4]) or _TENS[w[:-4]]), i + 1  # "sixfold"
+        if w == "half" and lows[i + 1 : i + 3] == ["a", "dozen"]:
+            return None
+        if w == "half" and nxt in ("of", "the", "a", "an", "their", "its", "his", "her", "all"):
+            return 0.5, i + 1
+        if w in ("a", "one") and nxt in _FRACTIONS:
+            return 1 / _FRACTIONS[nxt], i + 2
+        if w in _UNITS and 1 < _UNITS[w] < 10:
+            k = i + 2 if nxt == "-" else i + 1
+            if k < n and lows[k].rstrip("s") in _FRACTIONS and lows[k].endswith("s"):
+                return _UNITS[w] / _FRACTIONS[lows[k].rstrip("s")], k + 1
+        return None
 
     def vague_at(self, i: int) -> tuple[float, float, int] | None:
         lows, n = self.lows, len(self.toks)
@@ -469,13 +531,16 @@ class _Scanner:
             hi *= _SHORT_SCALES[lows[end]]
             end += 1
         upper_scale = next((_SCALES[w] for w in lows[k:end] if w in _SCALES), None)
-        if upper_scale and not any(w in _SCALES for w in lows[num_i:j]) and value < upper_scale:
+        if upper_scale and not any(w in _SCALES for w in lows[num_i:j]) and \
+                value <= hi / upper_scale:  # fmt: skip
             value *= upper_scale  # "four to five thousand": the scale belongs to both ends
             self.scaled_low = value
         if joiner in ("-", "–") and end < n and lows[end] in ("-", "–"):
             return None  # "9-2-1" is a score or a code
         if joiner == "or" and hi - value > 3:
             return None
+        if joiner in ("to", "-", "–") and value > 0 and hi > 50 * value and self.scaled_low is None:
+            return None  # "in 2018 to 3.9 million": a year, then a level, not a range
         return hi, end
 
     def ordinal_at(self, start_i: int, i: int) -> Figure | None:
@@ -527,8 +592,8 @@ class _Scanner:
             if fig is None:
                 i += 1
                 continue
-            fig = _with_trend(self.text, fig)
-            figures.append(fig)
+            if fig.qualifier != "label":
+                figures.append(_with_trend(self.text, fig))
             while i < n and self.toks[i].start < fig.end:
                 i += 1
         return figures
@@ -553,14 +618,14 @@ _TREND_AFTER = re.compile(
 def _with_trend(text: str, fig: Figure) -> Figure:
     """Mark a figure as a change when a verb of rising or falling governs it directly."""
     before = text[max(0, fig.start - 40) : fig.start]
+    if before.endswith("+") and (len(before) < 2 or not before[-2].isalnum()):
+        return replace(fig, start=fig.start - 1, trend="up")  # "Dow +0.2%"
     m = _TREND_BEFORE.search(before)
     if m is None:
         m = _TREND_AFTER.match(text[fig.number_end : fig.number_end + 40])
     if m is None:
         return fig
-    trend = "up" if m.group("up") else "down"
-    return Figure(fig.start, fig.end, fig.value, fig.interval, fig.qualifier, fig.number_start,
-                  fig.number_end, fig.currency, fig.ordinal, fig.spelled, fig.zero_word, trend)  # fmt: skip
+    return replace(fig, trend="up" if m.group("up") else "down")
 
 
 def find_figures(text: str) -> list[Figure]:
