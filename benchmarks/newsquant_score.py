@@ -51,11 +51,7 @@ def predicted(claims) -> list[tuple[tuple[float, float], str]]:
         if c.qualifier in ("range", "vague"):
             value = (q.low, q.high)
         else:
-            from factcheck.numbers import find_figures
-
-            figs = find_figures(c.surface)
-            v = figs[0].value if figs else q.low
-            value = (v, v)
+            value = (c.value, c.value)
         if any(math.isinf(x) for x in value):
             continue
         change = c.trend or CHANGE.get(c.qualifier, "=")

@@ -23,9 +23,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"\b[012]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?![\d:])", re.I)),
     ("time", re.compile(r"\b[01]?\d(?:[.:][0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)),
     ("time", re.compile(r"\b(?:noon|midnight)\b", re.I)),
-    ("date", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("time", re.compile(r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|EDT|EST|BST|CET|CEST|PST|PDT)\b")),
+    ("date", _MONTH_DAY := re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("date", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
-    ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
+    ("date", _MONTH_YEAR := re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
     ("date", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
     ("date", re.compile(rf"\b(?:(?:last|next|this|early|late)\s+)?{_WEEKDAY}{_PART}?\b", re.I)),
     ("date", re.compile(r"\b(?:last|next|this|past)\s+(?:week|weekend|month|year|night)\b", re.I)),
@@ -93,7 +94,7 @@ def _format(year: int, month: int, day: int) -> str | None:
 
 def anchor_year(text: str) -> int | None:
     """The year the article is set in: the one its full dates name most, else its commonest year."""
-    full = [int(m.group("year")) for m in _PATTERNS[3][1].finditer(text) if m.group("year")]
-    full += [int(m.group("year")) for m in _PATTERNS[5][1].finditer(text)]
+    full = [int(m.group("year")) for m in _MONTH_DAY.finditer(text) if m.group("year")]
+    full += [int(m.group("year")) for m in _MONTH_YEAR.finditer(text)]
     years = full or [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)]
     return Counter(years).most_common(1)[0][0] if years else None

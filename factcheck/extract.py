@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -120,6 +120,7 @@ class _Found:
     date: str | None = None
     notes: tuple[str, ...] = ()
     counted: str | None = None
+    value: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +201,7 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
                     sentence_start=ss,
                     notes=f.notes,
                     counted=f.counted,
+                    value=f.value,
                 )
             )
     return claims
@@ -225,6 +227,8 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
             continue
         found = _classify(doc, fig, anchor_year, lead)
         if found is not None:
+            if found.quantity is not None:
+                found = replace(found, value=fig.value)
             out.append(_shift(found, offset))
     out.sort(key=lambda f: f.start)
     return out
@@ -232,7 +236,7 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
 
 def _shift(f: _Found, offset: int) -> _Found:
     return _Found(f.start + offset, f.end + offset, f.kind, f.quantity, f.qualifier, f.topic,
-                  f.unit, f.trend, f.subject, f.date, f.notes, f.counted)  # fmt: skip
+                  f.unit, f.trend, f.subject, f.date, f.notes, f.counted, f.value)  # fmt: skip
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -396,19 +400,33 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
 
 
+_STREET = re.compile(r"^(?:\s+[A-Z][\w.']*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|"
+                     r"Way|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Terrace)\b")  # fmt: skip
+
+
+def _is_headline(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+
+
 def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
-    """A number that is part of a name: attached to the capitalised word before it."""
+    """A number that is part of a name or an address, not an amount: "Section 427", "Game 2",
+    "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
         return False
-    head = num.head
-    if head.i >= num.i or head.i != num.i - 1 and not (num.i >= 2 and doc[num.i - 1].text == "&"):
-        if not (num.i > 0 and doc[num.i - 1].pos_ == "PROPN" and num.dep_ in ("appos", "npadvmod")):
-            return False
-        head = doc[num.i - 1]
-    if num.dep_ not in ("nummod", "appos", "compound", "npadvmod", "nmod", "ROOT"):
-        return False
-    return head.pos_ == "PROPN" or (head.pos_ in ("NOUN", "ADJ") and head.text[:1].isupper()
-                                    and head.i > head.sent.start)  # fmt: skip
+    if _STREET.match(doc.text[fig.number_end :]):
+        return True
+    if num.i == 0 or _is_headline(doc):
+        return False  # title case ("Quake Kills 12") makes every word look like a name
+    prev = doc[num.i - 1]
+    named = prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.i > prev.sent.start
+                                     and prev.pos_ in ("NOUN", "ADJ", "PROPN"))  # fmt: skip
+    if not named or prev.ent_type_ in ("PERSON", "GPE", "NORP") and num.dep_ == "nummod" \
+            and num.head.i > num.i:  # fmt: skip
+        return False  # "U.S. 2,000 troops" counts troops
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    # "Stoxx 600 index" is a name; "Acme 300 workers" counts workers
+    return not (nxt is not None and nxt.tag_ == "NNS" and nxt.text.islower())
 
 
 def _plain(value: float) -> str:

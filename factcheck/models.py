@@ -65,6 +65,8 @@ class Claim:
     """Signals for comparison: "update" (a toll that rose), "total", "other_event"."""
     counted: str | None = None
     """For a count, the counted noun's lemma ("officer"), "people" when generic or unnamed."""
+    value: float | None = None
+    """The number as written, hedge aside (129 in "at least 129"; the low end of a range)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -84,4 +86,9 @@ class Claim:
             "date": self.date,
             "notes": list(self.notes),
             "counted": self.counted,
+            "value": _plain(self.value),
         }
+
+
+def _plain(x: float | None) -> float | int | None:
+    return int(x) if x is not None and x == int(x) else x

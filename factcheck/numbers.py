@@ -106,6 +106,7 @@ _PREFIX_HEDGES: dict[str, str] = {
     "just shy of": "nearly",
     "nearly": "nearly",
     "almost": "nearly",
+    "sub -": "less_than",
     "exactly": "exact",
     "precisely": "exact",
 }
@@ -159,7 +160,8 @@ ORDINALS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "twentieth": 20,
 }  # fmt: skip
-_FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8,
+              "tenth": 10}  # fmt: skip
 _DOLLAR_COUNTRIES = {"US", "A", "C", "HK", "NZ", "S", "us"}
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
@@ -278,17 +280,21 @@ class _Scanner:
         if tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1):
             if _DIGIT_ORDINAL.fullmatch(tok.text) or not _GROUPED.fullmatch(tok.text):
                 return None
-            if not range_end and self.adjacent(i) and not after_currency and (self.toks[i - 1].text[-1:].isalpha() or
-                                     self.toks[i - 1].text in ("-", "/", ".", ":", "#")):  # fmt: skip
+            if not range_end and not after_currency and self.glued_to_name(i):
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
             j = i + 1
-            if j < len(self.toks) and self.lows[j] in _SCALES and self.lows[j] != "hundred":
+            while j < len(self.toks) and self.lows[j] in _SCALES:  # "1.5 million", "4 hundred million"
                 value *= _SCALES[self.lows[j]]
                 j += 1
-            elif j < len(self.toks) and self.lows[j] == "hundred":
-                value *= 100
-                j += 1
+            if i > 0 and self.lows[i - 1] in ("-", "−") and self.adjacent(i) and (
+                i < 2 or not self.adjacent(i - 1) or self.toks[i - 2].text in "$("
+            ) and not (i >= 2 and self.toks[i - 2].text[:1].isdigit()):
+                value = -value  # "-5 yards", "$-50.8bn"; never the end of "120-130"
+            elif i > 0 and self.lows[i - 1] == "minus" or (
+                i > 1 and self.lows[i - 1] == "-" and self.lows[i - 2] == "minus"
+            ):
+                value = -value
             return value, j, False
         return self.words(i)
 
@@ -379,6 +385,10 @@ class _Scanner:
         if parsed is None:
             return self.ordinal_at(start_i, i) if hedge is None and currency is None else None
         value, j, spelled = parsed
+        if value < 0 and hedge is None and currency is None:
+            while start_i > 0 and lows[start_i - 1] in ("-", "−", "minus"):
+                start_i -= 1  # the sign is part of the figure: "-5", "minus 387"
+            num_tok = start_i
         score = self.score_at(j, value) if not spelled and hedge is None else None
         if score is not None:  # "won 2-1", "ended 2-2", "ISO 3888-2": not an amount
             return self.finish(start_i, num_tok, score, value, Interval(value, value), "label")
@@ -428,6 +438,26 @@ class _Scanner:
         return self.finish(start_i, num_tok, end_j, value, hedge_interval(qualifier, value),
                            qualifier, currency=currency, spelled=spelled, number_end_j=j)  # fmt: skip
 
+    def glued_to_name(self, i: int) -> bool:
+        """Digits stuck to a word or code before them ("G20", "F-16", "3/9"); not "-5", "sub-300"
+        or "minus-130"."""
+        if not self.adjacent(i):
+            return False
+        prev = self.toks[i - 1].text
+        if prev[-1:].isalpha():
+            return True
+        if prev in ("/", ".", ":", "#"):
+            return True
+        if prev in ("-", "–"):
+            before = self.lows[i - 2] if i >= 2 and self.adjacent(i - 1) else ""
+            return bool(before) and before not in ("minus", "sub", "$", "(")
+        return False
+
+    def changed_before(self, i: int) -> bool:
+        """A verb of change just before token i ("fell from", "rose sharply from")."""
+        window = " ".join(self.lows[max(0, i - 3) : i])
+        return _CHANGE_VERB.search(window) is not None
+
     def short_scale(self, j: int, currency: str | None) -> bool:
         """"$3m", "£2bn", "25k", "4.3M sales", "1.2m tons": a letter that scales the number.
         Without a currency sign a lower-case "m" is metres unless a counted noun follows."""
@@ -457,8 +487,9 @@ class _Scanner:
         nxt = lows[i + 1] if i + 1 < n else ""
         if w.endswith("fold") and (w[:-4] in _UNITS or w[:-4] in _TENS):
             return float(_UNITS.get(w[:-4]) or _TENS[w[:-4]]), i + 1  # "sixfold"
-        if w == "half" and lows[i + 1 : i + 3] == ["a", "dozen"]:
-            return None
+        if w == "half" and (lows[i + 1 : i + 3] == ["a", "dozen"] or i > 0 and lows[i - 1] in (
+                "first", "second", "the", "a", "second-half", "other")):  # fmt: skip
+            return None  # "the second half of the game" is no fraction
         if w == "half" and nxt in ("of", "the", "a", "an", "their", "its", "his", "her", "all"):
             return 0.5, i + 1
         if w in ("a", "one") and nxt in _FRACTIONS:
@@ -506,10 +537,10 @@ class _Scanner:
             return None
         before = lows[start_i - 1] if start_i > 0 else ""
         joiner = lows[j]
-        if joiner in ("-", "–") and self.adjacent(j) is not None:
+        if joiner in ("-", "–"):
             pass
-        elif joiner == "to" and before != "from":
-            pass  # "rose from 3 to 5" is two levels, not a range
+        elif joiner == "to" and (before != "from" or not self.changed_before(start_i - 1)):
+            pass  # "range from $2 to $4" is a range; "rose from 3 to 5" is two levels
         elif joiner == "and" and before == "between":
             pass
         elif joiner == "or" and toks[num_i].text[0].isalpha() and value < 20:
@@ -521,8 +552,9 @@ class _Scanner:
             k += 1
         if k < n and toks[k].text in CURRENCY_SIGNS and not currency:
             return None
-        if joiner in ("-", "–") and not (self.adjacent(j) and self.adjacent(k)):
-            return None
+        spaced = joiner in ("-", "–") and not (self.adjacent(j) and self.adjacent(k))
+        if spaced and (self.adjacent(j) or self.adjacent(k)):
+            return None  # "5 -10" is no range
         parsed = self.number(k, range_end=True) if k < n else None
         if parsed is None:
             return None
@@ -539,6 +571,8 @@ class _Scanner:
             return None  # "9-2-1" is a score or a code
         if joiner == "or" and hi - value > 3:
             return None
+        if spaced and hi <= value:
+            return None  # "won 2 - 1" is a score
         if joiner in ("to", "-", "–") and value > 0 and hi > 50 * value and self.scaled_low is None:
             return None  # "in 2018 to 3.9 million": a year, then a level, not a range
         return hi, end
@@ -606,6 +640,8 @@ _DOWN = r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|decli
         r"decreased?|decreases|slipped|slips?|slid|slides?|lost|loses?|plunged?|plunges|" \
         r"plummeted|tumbled?|sank|sinks?|down|lower|cut|cuts|shed|sheds|shrank|shrinks?|" \
         r"eased|dipped|dips?|slumped?|slashed"  # fmt: skip
+_CHANGE_VERB = re.compile(rf"\b(?:{_UP}|{_DOWN}|slow(?:ed|s)?|revised?|going|went|goes|"
+                          r"moved?|shifted?|changed?)\b", re.IGNORECASE)  # fmt: skip
 _TREND_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?$", re.IGNORECASE)
 _TREND_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s+cent|percentage\s+points?|points?))?\s*"

@@ -76,19 +76,8 @@ def figure_words(claim: Claim) -> str:
         return f"between {_num(q.low)} and {_num(q.high)}"
     if claim.qualifier == "vague":
         return f"{claim.surface} ({_num(q.low)}-{_num(q.high)})"
-    value = q.high if claim.qualifier in ("up_to", "less_than", "nearly") else q.low
-    if claim.qualifier == "about":
-        value = (q.low + q.high) / 2 if not math.isinf(q.high) else q.low
-        if claim.quantity and claim.surface:
-            value = _value_of(claim)
+    value = claim.value if claim.value is not None else q.low
     return f"{_HEDGE_WORDS.get(claim.qualifier, '')} {_num(value)}".strip()
-
-
-def _value_of(claim: Claim) -> float:
-    from factcheck.numbers import find_figures
-
-    figures = find_figures(claim.surface)
-    return figures[0].value if figures else (claim.quantity.low if claim.quantity else 0.0)
 
 
 def _topic_words(claim: Claim) -> str:
