@@ -111,9 +111,10 @@ def main() -> int:
         totals["gold"] += len(gold)
         totals["pred"] += len(pred)
         v = match(gold, pred, with_change=False)
+        vc = match(gold, pred, with_change=True)
         totals["value"] += v
-        totals["change"] += match(gold, pred, with_change=True)
-        if shown < args.errors and (v < len(gold) or v < len(pred)):
+        totals["change"] += vc
+        if shown < args.errors and (v < len(gold) or v < len(pred) or vc < v):
             shown += 1
             print(f"- {row['text']}\n  gold {gold}\n  pred {pred}")
     vp, vr, vf = prf(totals["value"], totals["pred"], totals["gold"])

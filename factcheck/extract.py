@@ -262,8 +262,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
             text[fig.number_start : fig.number_end]) and not fig.currency):  # fmt: skip
         nxt = num.nbor(1) if num.i + 1 < len(doc) else None
         prev = num.nbor(-1) if num.i > 0 else None
+        # "killed 2000 people" counts; "the 2013 charges", "Keytruda's 2018 sales" date
         counted = nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_UNITS and (
-            prev is None or prev.pos_ not in ("DET", "ADP", "PART", "PRON"))  # "the 2013 charges"
+            prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "CCONJ", "SCONJ", "PUNCT"))
         if not counted:
             year = text[fig.number_start : fig.number_end]
             return _Found(start, end, "date", None, "exact", "date", date=year)
@@ -418,6 +419,9 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         return True
     if num.i == 0 or _is_headline(doc):
         return False  # title case ("Quake Kills 12") makes every word look like a name
+    if num.i + 1 < len(doc) and doc[num.i + 1].idx == num.idx + len(num.text) and \
+            doc[num.i + 1].is_alpha:  # fmt: skip
+        return False  # "Lamborghini's 640bhp": a unit glued on, a measure
     prev = doc[num.i - 1]
     named = prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.i > prev.sent.start
                                      and prev.pos_ in ("NOUN", "ADJ", "PROPN"))  # fmt: skip

@@ -82,6 +82,11 @@ _PREFIX_HEDGES: dict[str, str] = {
     "well over": "more_than",
     "more than": "more_than",
     "greater than": "more_than",
+    "higher than": "more_than",
+    "larger than": "more_than",
+    "bigger than": "more_than",
+    "lower than": "less_than",
+    "smaller than": "less_than",
     "in excess of": "more_than",
     "upwards of": "more_than",
     "upward of": "more_than",
@@ -405,13 +410,18 @@ class _Scanner:
 
         # Ranges: "between 120 and 130", "120-130", "120 to 130", "six to 10", "two or three".
         rng = self.range_tail(start_i, num_tok, j, value, currency, hedge)
-        if rng is None and j + 1 < n and (lows[j].isalpha() or lows[j] == "%") and \
-                lows[j + 1] in ("to", "and", "-", "–"):  # fmt: skip
+        for width in (1, 2):
             # "15kHz and 17kHz", "5 per cent to 7 per cent": the unit stands after both ends
-            unit = lows[j]
-            rng = self.range_tail(start_i, num_tok, j + 1, value, currency, hedge)
-            if rng is not None and rng[1] < n and lows[rng[1]] == unit:
-                rng = (rng[0], rng[1] + 1)
+            if rng is not None or j + width >= n:
+                break
+            unit = lows[j : j + width]
+            if not all(u.isalpha() or u == "%" for u in unit) or lows[j + width] not in (
+                "to", "and", "-", "–"
+            ):
+                continue
+            rng = self.range_tail(start_i, num_tok, j + width, value, currency, hedge)
+            if rng is not None and lows[rng[1] : rng[1] + width] == unit:
+                rng = (rng[0], rng[1] + width)
             else:
                 rng = None
         if rng:
@@ -627,19 +637,38 @@ class _Scanner:
                 i += 1
                 continue
             if fig.qualifier != "label":
-                figures.append(_with_trend(self.text, fig))
+                fig = _with_trend(self.text, fig)
+                if fig.trend is None and figures and figures[-1].trend and re.fullmatch(
+                    r"(?:\s*[\w%$]+){0,2},?\s+or\s+", self.text[figures[-1].end : fig.start]
+                ):  # "lost 190 points, or 0.6%": the same change restated
+                    fig = replace(fig, trend=figures[-1].trend)
+                if fig.qualifier == "exact" and figures and figures[-1].qualifier in (
+                    "at_least", "more_than", "up_to", "less_than", "about", "nearly"
+                ) and re.fullmatch(r"\s*[^\s\d()]*\s*\(\s*(?:[^\s\d()]+\s*/\s*)?",
+                                   self.text[figures[-1].end : fig.start]):  # fmt: skip
+                    # "more than 100 km (60 miles)": a conversion carries the same hedge
+                    q = figures[-1].qualifier
+                    fig = replace(fig, qualifier=q, interval=hedge_interval(q, fig.value))
+                figures.append(fig)
             while i < n and self.toks[i].start < fig.end:
                 i += 1
         return figures
 
 
 _UP = r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|" \
-      r"climbed?|climbs|jumped?|jumps|gained?|gains|surged?|surges|soared?|soars|up|higher|added|" \
-      r"adds|boosted?|raised?|spiked?|rallied|advanced?"  # fmt: skip
+      r"climbed?|climbs|climbing|jumped?|jumps|jumping|gained?|gains|gaining|surged?|surges|" \
+      r"surging|soared?|soars|soaring|up|higher|boosted?|spiked?|rallied|rallying|advanced?|" \
+      r"advancing"  # fmt: skip
 _DOWN = r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|" \
-        r"decreased?|decreases|slipped|slips?|slid|slides?|lost|loses?|plunged?|plunges|" \
-        r"plummeted|tumbled?|sank|sinks?|down|lower|cut|cuts|shed|sheds|shrank|shrinks?|" \
-        r"eased|dipped|dips?|slumped?|slashed"  # fmt: skip
+        r"decreased?|decreases|decreasing|slipped|slips?|slipping|slid|slides?|sliding|lost|" \
+        r"loses?|losing|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|" \
+        r"sinks?|sinking|down|lower|cut|cuts|shed|sheds|shedding|shrank|shrinks?|shrinking|" \
+        r"eased|easing|dipped|dips?|dipping|slumped?|slumping|slashed"  # fmt: skip
+# "gave up 517 yards", "picked up 3 points": "up" after these verbs is no rise
+_PHRASAL_UP = re.compile(r"\b(?:gave|give|gives|giving|picked|pick|picks|set|sets|made|make|took|"
+                         r"take|put|puts|racked|rack|signed|showed|shows|turned|back|backed|came|"
+                         r"come|coming|rounded|summed|lined|locked|wrapped|opened|scored|chalked|"
+                         r"ended|end|ends|held|hold|holds|shored|stepped|added|adds)\s+up\s+$", re.I)  # fmt: skip
 _CHANGE_VERB = re.compile(rf"\b(?:{_UP}|{_DOWN}|slow(?:ed|s)?|revised?|going|went|goes|"
                           r"moved?|shifted?|changed?)\b", re.IGNORECASE)  # fmt: skip
 _TREND_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?$", re.IGNORECASE)
@@ -657,9 +686,15 @@ def _with_trend(text: str, fig: Figure) -> Figure:
     if before.endswith("+") and (len(before) < 2 or not before[-2].isalnum()):
         return replace(fig, start=fig.start - 1, trend="up")  # "Dow +0.2%"
     m = _TREND_BEFORE.search(before)
+    if m is not None and m.group("up") and m.group().lower().startswith("up") and \
+            _PHRASAL_UP.search(before):  # fmt: skip
+        m = None
     if m is None:
         m = _TREND_AFTER.match(text[fig.number_end : fig.number_end + 40])
     if m is None:
+        after = text[fig.number_end : fig.number_end + 20]
+        if fig.value < 0 and re.match(r"\s*(?:%|per\s*cent|percent|points?)", after, re.I):
+            return replace(fig, trend="down")  # "DAX -1.6%"
         return fig
     return replace(fig, trend="up" if m.group("up") else "down")
 
