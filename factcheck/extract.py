@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factcheck import dates, sentences
+from factcheck import dates, sentences, units
 from factcheck.models import Article, Claim
 from factcheck.numbers import Figure, Interval, find_figures
 
@@ -121,46 +120,6 @@ class _Found:
     notes: tuple[str, ...] = ()
     counted: str | None = None
     value: float | None = None
-
-
-@lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
-    """Single-word unit names and symbols quantulum3 knows that are not bare counts."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import load
-
-        units = load.units("en_US")
-    words = set()
-    for table in (units.surfaces_lower, units.symbols_lower):
-        for surface, found in table.items():
-            if " " in surface or not surface:
-                continue
-            if any(u.entity.name not in ("dimensionless", "unknown") for u in found):
-                words.add(surface)
-    return frozenset(words - set(_TIME_UNITS) - {"a", "an", "in", "at", "m", "s", "h", "g"})
-
-
-def _quantulum_unit(window: str) -> tuple[str, str] | None:
-    """(unit name, entity) of the quantity at the start of `window`, as quantulum3 reads it."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser
-
-        try:
-            found = parser.parse(window)
-        except Exception:  # quantulum3 raises assorted errors on odd input; no unit then
-            return None
-    if not found or found[0].span[0] != 0:
-        return None
-    unit = found[0].unit
-    if unit.entity.name in ("dimensionless", "unknown"):
-        return None
-    return unit.name, unit.entity.name
 
 
 def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
@@ -321,19 +280,12 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
         return _Found(start, end, "measure", quantity, fig.qualifier, "magnitude",
                       unit="magnitude")  # fmt: skip
-    if first and (first in _unit_words() or after[:1].isalpha()) and first not in _TOPIC_AFTER:
-        number_text = text[fig.number_start : fig.number_end]
-        if fig.spelled or fig.qualifier == "range":
-            number_text = _plain(fig.value)
-        window = number_text + text[fig.number_end : fig.number_end + 25]
-        if first in _unit_words():
-            found_unit = _quantulum_unit(window)
-            if found_unit is not None:
-                name, entity = found_unit
-                kind = "money" if entity == "currency" else "duration" if entity == "time" \
-                    else "measure"  # fmt: skip
-                return _Found(start, end, kind, quantity, fig.qualifier,
-                              _measured(num) or entity, unit=name, trend=fig.trend)  # fmt: skip
+    measure = _unit(text[fig.end :]) if first not in _TOPIC_AFTER else None
+    if measure is not None:
+        name, entity, unit_end = measure
+        kind = "money" if entity == "currency" else "duration" if entity == "time" else "measure"
+        return _Found(start, end, kind, quantity, fig.qualifier, _measured(num) or entity,
+                      unit=name, trend=fig.trend)  # fmt: skip
 
     if _pronoun_one(doc, num, fig):
         return None
@@ -525,6 +477,32 @@ def _proper_name_before(doc: Doc, i: int) -> str | None:
     if end - (j + 1) < 1 or (end - (j + 1) == 1 and doc[j + 1].ent_type_ not in ("PERSON", "")):
         return None
     return doc[j + 1 : end].text if end > j + 1 else None
+
+
+_UNIT_WORD = re.compile(r"[^\s\d,;:()\[\]\"'.!?]+")
+# Words that quantulum3 lists as unit spellings but that news prose uses as plain words
+_NOT_UNITS = {"a", "an", "in", "at", "is", "it", "of", "or", "as", "on", "to", "by", "per", "no",
+              "do", "point", "points", "times", "set", "sets", "pair", "pairs", "pc", "bar",
+              "bars", "car", "cars", "cup", "cups", "pt", "am", "pm", "gal", "min", "mi", "h",
+              "line", "lines", "round", "rounds", "shot", "shots", "gross", "stone"}  # fmt: skip
+_SHORT_UNITS = {"km", "kg", "mm", "cm", "ft", "lb", "lbs", "oz", "hp", "kw", "mw", "gw", "ml",
+                "mg", "mph", "kph", "sq", "gb", "mb", "tb", "ppm", "ppb", "khz", "mhz", "ghz"}  # fmt: skip
+
+
+def _unit(after: str) -> tuple[str, str, int] | None:
+    """The unit written right after a figure, looked up in quantulum3's lexicon."""
+    words = _UNIT_WORD.findall(after[:40])[: units.MAX_WORDS]
+    if not words or words[0].lower() in _NOT_UNITS or words[0].lower() in _TIME_UNITS:
+        return None
+    glued = not after[:1].isspace()
+    found = units.unit_after(words)
+    if found is None:
+        return None
+    name, entity, used = found
+    first = words[0].lower()
+    if used == 1 and len(first) <= 3 and not glued and first not in _SHORT_UNITS:
+        return None  # "5 m" is rarely metres in news copy; "5m" and "5 km" are
+    return found
 
 
 def _measured(num: Token) -> str | None:

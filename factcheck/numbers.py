@@ -251,6 +251,23 @@ def hedge_interval(qualifier: str, n: float) -> Interval:
             return Interval(n, n)
 
 
+_PHRASE_INDEXES: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+
+
+def _phrase_index(phrases: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Phrases by their first word, longest first, built once per table."""
+    index = _PHRASE_INDEXES.get(id(phrases))
+    if index is None:
+        index = {}
+        for phrase in phrases:
+            words = tuple(phrase.replace("-", " - ").replace("+", " + ").split())
+            index.setdefault(words[0], []).append((words, phrase))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        _PHRASE_INDEXES[id(phrases)] = index
+    return index
+
+
 class _Scanner:
     """Reads figures off a token list, one left-to-right pass."""
 
@@ -266,13 +283,10 @@ class _Scanner:
 
     def phrase_at(self, i: int, phrases: dict[str, str]) -> tuple[str, int] | None:
         """The longest phrase of `phrases` starting at token i: (phrase, tokens used)."""
-        best: tuple[str, int] | None = None
-        for phrase in phrases:
-            words = phrase.replace("-", " - ").replace("+", " + ").split()
-            n = len(words)
-            if self.lows[i : i + n] == words and (best is None or n > best[1]):
-                best = (phrase, n)
-        return best
+        for words, phrase in _phrase_index(phrases).get(self.lows[i], ()):
+            if tuple(self.lows[i : i + len(words)]) == words:
+                return phrase, len(words)
+        return None
 
     # -- numbers --------------------------------------------------------------------------------
 

@@ -1,0 +1,115 @@
+"""Throughput of the extractor and of grouping, against the bare spaCy pipeline, same run.
+
+    python benchmarks/throughput.py [--corpus PATH] [--repeat N]
+
+Three timings over the real articles of ../shared/corpus (each as a whole process would do it:
+model load included):
+  bare      spacy.load(model) with every component, then nlp.pipe over the whole articles
+  extract   factcheck's extraction: load with the components it uses, split, filter, parse, read
+  check     grouping and verdicts on the extracted claims, per event and for 50 same-story articles
+Ratios are printed against the bare pipeline measured in this same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def load_texts(corpus: Path) -> list[tuple[str, list[str]]]:
+    events = []
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir() and p.name[:2].isdigit()):
+        texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]
+        events.append((folder.name, texts))
+    return events
+
+
+def bare(texts: list[str]) -> float:
+    import spacy
+
+    from factcheck.nlp import model_name
+
+    started = time.perf_counter()
+    nlp = spacy.load(model_name())
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - started
+
+
+def extract(texts: list[str]) -> tuple[float, list]:
+    from factcheck import nlp as loader
+    from factcheck.extract import extract_articles
+    from factcheck.sources import Document, as_articles, normalise
+
+    loader.load.cache_clear()
+    started = time.perf_counter()
+    nlp = loader.load()
+    articles = as_articles([Document(str(i), t.split("\n")[0], normalise(t)) for i, t in enumerate(texts)])
+    claims = extract_articles(nlp, articles)
+    return time.perf_counter() - started, [articles, claims]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}; skipped")
+        return 0
+    import warnings
+
+    warnings.simplefilter("ignore")
+    events = load_texts(args.corpus)
+    texts = [t for _, ts in events for t in ts]
+    words = sum(len(t.split()) for t in texts)
+    bare_times, extract_times = [], []
+    result: list = []
+    for _ in range(args.repeat):  # interleaved, so drift on a shared machine hits both alike
+        bare_times.append(bare(texts))
+        seconds, result = extract(texts)
+        extract_times.append(seconds)
+    b, e = statistics.median(bare_times), statistics.median(extract_times)
+    print(f"corpus: {len(events)} events, {len(texts)} articles, {words:,} words; "
+          f"median of {args.repeat} runs, model load included")  # fmt: skip
+    print(f"  bare spaCy pipeline   {b:6.2f} s  {words / b:8,.0f} words/s")
+    print(f"  factcheck extract     {e:6.2f} s  {words / e:8,.0f} words/s  {b / e:5.2f}x the bare pipeline")
+
+    from factcheck.engine import compare_claims
+
+    articles, claims = result
+    by_event, offset = [], 0
+    for _, ts in events:
+        ids = {a.id for a in articles[offset : offset + len(ts)]}
+        by_event.append(([a for a in articles if a.id in ids], [c for c in claims if c.article in ids]))
+        offset += len(ts)
+    started = time.perf_counter()
+    for _ in range(args.repeat):
+        for arts, cls in by_event:
+            compare_claims(arts, cls)
+    group_time = (time.perf_counter() - started) / args.repeat
+    print(f"  grouping + verdicts   {group_time:6.3f} s for the 23 events "
+          f"({100 * group_time / e:.1f}% of extraction)")  # fmt: skip
+
+    # 50 articles of one story: the largest event's articles repeated under new ids
+    name, ts = max(events, key=lambda ev: len(ev[1]))
+    story = (ts * (50 // len(ts) + 1))[:50]
+    seconds, (arts50, claims50) = extract(story)
+    started = time.perf_counter()
+    for _ in range(args.repeat):
+        compare_claims(arts50, claims50)
+    g50 = (time.perf_counter() - started) / args.repeat
+    print(f"  50 articles of one story ({name}): extract {seconds:.2f} s, "
+          f"grouping + verdicts {g50:.3f} s ({100 * g50 / seconds:.1f}% of extraction)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
