@@ -145,10 +145,10 @@ def _review(args: argparse.Namespace) -> int:
     if len(paths) > 8:
         return _fail(f"the review desk shows 2 to 8 articles; {len(paths)} given")
     articles = sources.read_articles(paths) if paths else demo_articles()
-    try:
-        from factcheck.ui.app import make_app
-    except ImportError:
-        return _fail("the review desk is not installed; use 'factcheck check' meanwhile")
+    if not sys.stdout.isatty():
+        return _fail("the review desk needs a terminal; use 'factcheck check' in a pipeline")
+    from factcheck.ui.app import make_app
+
     make_app(articles, model=args.model).run()
     return EXIT_OK
 

@@ -1,0 +1,75 @@
+"""Article paragraphs as Textual content, each figure styled by its group's verdict.
+
+Verdicts are told apart by more than colour: conflicts carry a "‼" marker and an underline,
+hedges a "≈" marker; agreements are bold, single figures lightly underlined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.style import Style
+
+from factcheck.models import Claim
+
+MARKERS = {"conflict": "‼", "qualifier_mismatch": "≈", "agree": "", "single": ""}
+STYLES = {
+    "conflict": "bold underline #ffffff on #b3261e",
+    "qualifier_mismatch": "bold italic #1b1b1b on #f2b705",
+    "agree": "bold #ffffff on #2e7d32",
+    "single": "underline",
+}
+SELECTED = "reverse"
+VERDICT_NAMES = {
+    "conflict": "conflict",
+    "qualifier_mismatch": "hedged differently",
+    "agree": "agree",
+    "single": "stated once",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of an article: its offsets in the article text."""
+
+    index: int
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The article's paragraphs (the normalised text puts a blank line between them)."""
+    found, start = [], 0
+    for n, chunk in enumerate(text.split("\n\n")):
+        found.append(Paragraph(n, start, start + len(chunk)))
+        start += len(chunk) + 2
+    return found
+
+
+def render(
+    text: str,
+    paragraph: Paragraph,
+    claims: Iterable[Claim],
+    verdicts: Mapping[str, str],
+    *,
+    selected: frozenset[str] = frozenset(),
+) -> Content:
+    """One paragraph with its figures highlighted; clicking a figure selects its group."""
+    parts: list[str | tuple[str, Style | str]] = []
+    at = paragraph.start
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.start < at or claim.end > paragraph.end:
+            continue
+        parts.append(text[at : claim.start])
+        verdict = verdicts.get(claim.id, "single")
+        marker = MARKERS[verdict]
+        style = Style.parse(STYLES[verdict] + (f" {SELECTED}" if claim.id in selected else ""))
+        style += Style.from_meta({"@click": f"app.select_claim({claim.id!r})"})
+        if marker:
+            parts.append((marker, style))
+        parts.append((text[claim.start : claim.end], style))
+        at = claim.end
+    parts.append(text[at : paragraph.end])
+    return Content.assemble(*parts)
