@@ -185,7 +185,8 @@ class ReviewApp(App[None]):
             return
         marks = self.marks()
         table = self.query_one(DiscrepancyTable)
-        table.fill(self.analysis.groups, [a.id for a in self.articles], marks, self.filter_mode)
+        table.fill(self.analysis.groups, [a.id for a in self.articles], marks, self.filter_mode,
+                   label_width=24 if self.size.width < NARROW else 48)  # fmt: skip
         self._paint_columns()
         self._update_header(marks)
         self._show_detail()

@@ -26,6 +26,10 @@ def visible(groups: Sequence[Group], mode: str) -> list[Group]:
     return list(groups)
 
 
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class DiscrepancyTable(DataTable[str]):
     """Rows keyed by group id."""
 
@@ -34,7 +38,7 @@ class DiscrepancyTable(DataTable[str]):
         self.border_title = FILTER_TITLES["discrepancies"]
 
     def fill(self, groups: Sequence[Group], article_ids: Sequence[str], marks: Mapping[str, Mark],
-             mode: str) -> None:  # fmt: skip
+             mode: str, *, label_width: int = 48) -> None:  # fmt: skip
         keep = self.cursor_row
         self.clear(columns=True)
         self.add_column("", key="marker", width=1)
@@ -51,7 +55,7 @@ class DiscrepancyTable(DataTable[str]):
             mark = marks.get(fact_key(group), Mark("", ""))
             review = mark.status + (" ✎" if mark.note else "")
             self.add_row(MARKERS[group.verdict] or " ", VERDICT_NAMES[group.verdict],
-                         group.label[:48], *figures, review or "", key=group.id)  # fmt: skip
+                         _clip(group.label, label_width), *figures, review or "", key=group.id)  # fmt: skip
         self.border_title = f"{FILTER_TITLES[mode]} ({self.row_count}) — f to change"
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
