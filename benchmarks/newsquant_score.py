@@ -24,8 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "newsquant" / "NewsQuant.json"
-CHANGE = {"exact": "=", "range": "=", "vague": "=", "about": "~", "nearly": "~", "at_least": ">",
-          "more_than": ">", "up_to": "<", "less_than": "<"}  # fmt: skip
+CHANGE = {
+    "exact": "=",
+    "range": "=",
+    "vague": "=",
+    "about": "~",
+    "nearly": "~",
+    "at_least": ">",
+    "more_than": ">",
+    "up_to": "<",
+    "less_than": "<",
+}
 LEFT_OUT = {"date", "time", "ordinal"}
 
 
@@ -48,10 +57,7 @@ def predicted(claims) -> list[tuple[tuple[float, float], str]]:
         if c.kind in LEFT_OUT or c.quantity is None:
             continue
         q = c.quantity
-        if c.qualifier in ("range", "vague"):
-            value = (q.low, q.high)
-        else:
-            value = (c.value, c.value)
+        value = (q.low, q.high) if c.qualifier in ("range", "vague") else (c.value, c.value)
         if any(math.isinf(x) for x in value):
             continue
         change = c.trend or CHANGE.get(c.qualifier, "=")
@@ -119,8 +125,10 @@ def main() -> int:
             print(f"- {row['text']}\n  gold {gold}\n  pred {pred}")
     vp, vr, vf = prf(totals["value"], totals["pred"], totals["gold"])
     cp, cr, cf = prf(totals["change"], totals["pred"], totals["gold"])
-    print(f"NewsQuant: {len(data)} sentences, {totals['gold']} gold quantities, "
-          f"{totals['pred']} predicted, extraction {elapsed:.2f} s")  # fmt: skip
+    print(
+        f"NewsQuant: {len(data)} sentences, {totals['gold']} gold quantities, "
+        f"{totals['pred']} predicted, extraction {elapsed:.2f} s"
+    )
     print(f"{'':14}{'P':>7}{'R':>7}{'F1':>7}")
     print(f"{'value':14}{vp:7.1f}{vr:7.1f}{vf:7.1f}")
     print(f"{'value+change':14}{cp:7.1f}{cr:7.1f}{cf:7.1f}")

@@ -51,7 +51,9 @@ def extract(texts: list[str]) -> tuple[float, list]:
     loader.load.cache_clear()
     started = time.perf_counter()
     nlp = loader.load()
-    articles = as_articles([Document(str(i), t.split("\n")[0], normalise(t)) for i, t in enumerate(texts)])
+    articles = as_articles(
+        [Document(str(i), t.split("\n")[0], normalise(t)) for i, t in enumerate(texts)]
+    )
     claims = extract_articles(nlp, articles)
     return time.perf_counter() - started, [articles, claims]
 
@@ -77,10 +79,14 @@ def main() -> int:
         seconds, result = extract(texts)
         extract_times.append(seconds)
     b, e = statistics.median(bare_times), statistics.median(extract_times)
-    print(f"corpus: {len(events)} events, {len(texts)} articles, {words:,} words; "
-          f"median of {args.repeat} runs, model load included")  # fmt: skip
+    print(
+        f"corpus: {len(events)} events, {len(texts)} articles, {words:,} words; "
+        f"median of {args.repeat} runs, model load included"
+    )
     print(f"  bare spaCy pipeline   {b:6.2f} s  {words / b:8,.0f} words/s")
-    print(f"  factcheck extract     {e:6.2f} s  {words / e:8,.0f} words/s  {b / e:5.2f}x the bare pipeline")
+    print(
+        f"  factcheck extract     {e:6.2f} s  {words / e:8,.0f} words/s  {b / e:5.2f}x the bare pipeline"
+    )
 
     from factcheck.engine import compare_claims
 
@@ -88,15 +94,19 @@ def main() -> int:
     by_event, offset = [], 0
     for _, ts in events:
         ids = {a.id for a in articles[offset : offset + len(ts)]}
-        by_event.append(([a for a in articles if a.id in ids], [c for c in claims if c.article in ids]))
+        by_event.append(
+            ([a for a in articles if a.id in ids], [c for c in claims if c.article in ids])
+        )
         offset += len(ts)
     started = time.perf_counter()
     for _ in range(args.repeat):
         for arts, cls in by_event:
             compare_claims(arts, cls)
     group_time = (time.perf_counter() - started) / args.repeat
-    print(f"  grouping + verdicts   {group_time:6.3f} s for the 23 events "
-          f"({100 * group_time / e:.1f}% of extraction)")  # fmt: skip
+    print(
+        f"  grouping + verdicts   {group_time:6.3f} s for the 23 events "
+        f"({100 * group_time / e:.1f}% of extraction)"
+    )
 
     # 50 articles of one story: the largest event's articles repeated under new ids
     name, ts = max(events, key=lambda ev: len(ev[1]))
@@ -106,8 +116,10 @@ def main() -> int:
     for _ in range(args.repeat):
         compare_claims(arts50, claims50)
     g50 = (time.perf_counter() - started) / args.repeat
-    print(f"  50 articles of one story ({name}): extract {seconds:.2f} s, "
-          f"grouping + verdicts {g50:.3f} s ({100 * g50 / seconds:.1f}% of extraction)")  # fmt: skip
+    print(
+        f"  50 articles of one story ({name}): extract {seconds:.2f} s, "
+        f"grouping + verdicts {g50:.3f} s ({100 * g50 / seconds:.1f}% of extraction)"
+    )
     return 0
 
 

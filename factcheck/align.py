@@ -27,8 +27,26 @@ GROUPED_TOPICS = (frozenset(TOPIC_LEMMAS.values()) | {"shots fired", "times shot
 SPLIT_RATIO = 10.0
 _SURNAME_SCORE = 88  # rapidfuzz ratio at which two spellings are one name ("Sara" ~ "Sarah")
 _FIRST_NAME_SCORE = 85  # "Jean" and "Sean" Archilles are father and son
-_TITLES = {"mr", "mrs", "ms", "dr", "sgt", "officer", "lt", "det", "gov", "sen", "rep",
-           "president", "judge", "deputy", "trooper", "cpl", "capt", "chief"}  # fmt: skip
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sgt",
+    "officer",
+    "lt",
+    "det",
+    "gov",
+    "sen",
+    "rep",
+    "president",
+    "judge",
+    "deputy",
+    "trooper",
+    "cpl",
+    "capt",
+    "chief",
+}
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -148,6 +166,7 @@ def _magnitude_split(members: list[Claim]) -> list[list[Claim]]:
     rarely differ by an order of magnitude, two facts often do ("3 killed at one school", "more
     than 40 at another"; "12 killed in the raid", "2 million in the civil war"). Zero stays with
     the smallest figures: "no one was killed" against "12 killed" is a real conflict."""
+
     def size(c: Claim) -> float:
         q = c.quantity
         assert q is not None
@@ -171,8 +190,11 @@ def _magnitude_split(members: list[Claim]) -> list[list[Claim]]:
 def _full_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[str, str]:
     """Each lone surname given with an age, resolved to the one full name its own article gives
     for it; a surname its article shares with two people (or none) is left out."""
-    full = {c.subject for c in claims if c.kind == "age" and c.subject and
-            len(_name_tokens(c.subject)) >= 2}  # fmt: skip
+    full = {
+        c.subject
+        for c in claims
+        if c.kind == "age" and c.subject and len(_name_tokens(c.subject)) >= 2
+    }
     resolved: dict[str, str] = {}
     for c in claims:
         if c.kind != "age" or not c.subject or len(_name_tokens(c.subject)) != 1:
@@ -188,8 +210,11 @@ def _resolved(claim: Claim, resolved: dict[str, str]) -> Claim:
     key = f"{claim.article}:{claim.subject}"
     if key not in resolved:
         return claim
-    return replace(claim, subject=resolved[key] or None) if resolved[key] else replace(
-        claim, notes=(*claim.notes, "ambiguous_name"))
+    return (
+        replace(claim, subject=resolved[key] or None)
+        if resolved[key]
+        else replace(claim, notes=(*claim.notes, "ambiguous_name"))
+    )
 
 
 def group_claims(claims: Sequence[Claim], texts: dict[str, str] | None = None) -> list[list[Claim]]:

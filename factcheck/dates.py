@@ -7,9 +7,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -31,7 +41,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?:(?:last|next|this|early|late)\s+)?{_WEEKDAY}{_PART}?\b", re.I)),
     ("date", re.compile(r"\b(?:last|next|this|past)\s+(?:week|weekend|month|year|night)\b", re.I)),
     ("date", re.compile(r"\b(?:yesterday|today|tonight)\b", re.I)),
-    ("date", re.compile(r"\b(?:(?:early|late|mid)[\s-])?" + _MONTH + r"\b(?=\s+(?:of\s+)?(?:this|last|next)\b)")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:(?:early|late|mid)[\s-])?" + _MONTH + r"\b(?=\s+(?:of\s+)?(?:this|last|next)\b)"
+        ),
+    ),
 ]
 
 
@@ -59,7 +74,9 @@ def find_dates(text: str, *, anchor_year: int | None = None) -> list[DateMention
     for start, end, kind, m in found:
         if start < last_end:
             continue
-        mentions.append(DateMention(start, end, kind, _iso(m, anchor_year) if kind == "date" else None))
+        mentions.append(
+            DateMention(start, end, kind, _iso(m, anchor_year) if kind == "date" else None)
+        )
         last_end = end
     return mentions
 

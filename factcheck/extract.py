@@ -21,17 +21,31 @@ if TYPE_CHECKING:
 
 # What is counted, normalised: the words that say it, as lemmas.
 TOPIC_LEMMAS: dict[str, str] = {
-    **dict.fromkeys(("kill", "dead", "die", "death", "fatality", "murder", "slay", "slain",
-                     "fatal", "body", "life"), "killed"),  # fmt: skip
+    **dict.fromkeys(
+        (
+            "kill",
+            "dead",
+            "die",
+            "death",
+            "fatality",
+            "murder",
+            "slay",
+            "slain",
+            "fatal",
+            "body",
+            "life",
+        ),
+        "killed",
+    ),
     **dict.fromkeys(("injure", "injured", "injury", "wound", "wounded", "hurt"), "injured"),
-    **dict.fromkeys(("hospitalize", "hospitalise", "hospitalized", "hospitalised"),
-                    "hospitalized"),  # fmt: skip
+    **dict.fromkeys(("hospitalize", "hospitalise", "hospitalized", "hospitalised"), "hospitalized"),
     **dict.fromkeys(("arrest", "detain", "detention", "apprehend", "custody"), "arrested"),
     **dict.fromkeys(("raid",), "raids"),
     **dict.fromkeys(("shoot", "shot", "gunshot"), "shot"),
     **dict.fromkeys(("miss", "missing"), "missing"),
-    **dict.fromkeys(("displace", "displaced", "homeless", "evacuate", "evacuee", "flee"),
-                    "displaced"),  # fmt: skip
+    **dict.fromkeys(
+        ("displace", "displaced", "homeless", "evacuate", "evacuee", "flee"), "displaced"
+    ),
     **dict.fromkeys(("charge", "indict"), "charged"),
     **dict.fromkeys(("casualty",), "casualties"),
     **dict.fromkeys(("victim",), "victims"),
@@ -41,39 +55,101 @@ TOPIC_LEMMAS: dict[str, str] = {
 # A participle or adjective right after a figure names the topic whatever the parse says:
 # "at least 129 dead and over 350 injured".
 _TOPIC_AFTER = {
-    "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-    "hurt": "injured", "missing": "missing", "arrested": "arrested", "detained": "arrested",
-    "displaced": "displaced", "homeless": "displaced", "shot": "shot", "dying": "killed",
-    "hospitalized": "hospitalized", "hospitalised": "hospitalized", "charged": "charged",
-}  # fmt: skip
-_FILLERS = {"people", "persons", "others", "other", "more", "person", "were", "was", "are",
-            "have", "had", "been", "being"}  # fmt: skip
+    "dead": "killed",
+    "killed": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "displaced": "displaced",
+    "homeless": "displaced",
+    "shot": "shot",
+    "dying": "killed",
+    "hospitalized": "hospitalized",
+    "hospitalised": "hospitalized",
+    "charged": "charged",
+}
+_FILLERS = {
+    "people",
+    "persons",
+    "others",
+    "other",
+    "more",
+    "person",
+    "were",
+    "was",
+    "are",
+    "have",
+    "had",
+    "been",
+    "being",
+}
 _TIME_UNITS = {
-    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
-    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
-    "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
-    "decade": "decade", "decades": "decade", "hrs": "hour", "mins": "minute", "century": "century",
-    "centuries": "century", "night": "night", "nights": "night",
-}  # fmt: skip
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "hrs": "hour",
+    "mins": "minute",
+    "century": "century",
+    "centuries": "century",
+    "night": "night",
+    "nights": "night",
+}
 _CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rupees": "INR",
-    "rupiah": "IDR", "rial": "IRR", "rials": "IRR", "shekel": "ILS", "shekels": "ILS",
-    "cents": "cent", "cent": "cent",
-}  # fmt: skip
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rupiah": "IDR",
+    "rial": "IRR",
+    "rials": "IRR",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "cents": "cent",
+    "cent": "cent",
+}
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _MAGNITUDE = re.compile(r"^[\s-]*magnitude\b|^\s+on the richter", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
-_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|grew|"
-                     r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised)\b",
-                     re.I)  # fmt: skip
-_TOTAL = re.compile(r"\b(?:so far|in total|in all|a total of|total(?:ed|led)?|cumulative|"
-                    r"this year|since (?:january|the start)|to date|altogether)\b", re.I)  # fmt: skip
-_OTHER_EVENT = re.compile(r"\b(?:last year|previous|earlier (?:attack|shooting|quake)|"
-                          r"in (?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|shooting|quake|"
-                          r"earthquake|tsunami|storm|bombing))\b", re.I)  # fmt: skip
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|grew|"
+    r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised)\b",
+    re.I,
+)
+_TOTAL = re.compile(
+    r"\b(?:so far|in total|in all|a total of|total(?:ed|led)?|cumulative|"
+    r"this year|since (?:january|the start)|to date|altogether)\b",
+    re.I,
+)
+_OTHER_EVENT = re.compile(
+    r"\b(?:last year|previous|earlier (?:attack|shooting|quake)|"
+    r"in (?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|shooting|quake|"
+    r"earthquake|tsunami|storm|bombing))\b",
+    re.I,
+)
 # Said before a figure in its sentence, these mark a toll told for comparison, not the story's own:
 # "six weeks after a massacre in Orlando, where a gunman killed 49", "the deadliest since…".
 _COMPARISON = re.compile(
@@ -91,14 +167,65 @@ _EARLIER = {"prior", "previous", "earlier", "past", "former"}
 # Nouns that name an event a toll can belong to; a subject that is a person or an agency
 # ("police", "a gunman") is who acted, not what happened.
 EVENT_NOUNS = frozenset(
-    "attack assault ambush shooting shootout massacre rampage spree bombing blast explosion "
-    "strike airstrike raid quake earthquake aftershock tsunami storm hurricane typhoon cyclone "
-    "flood fire wildfire crash collision derailment accident incident violence clash riot "
-    "fighting battle war conflict siege standoff stampede collapse landslide eruption outbreak "
-    "epidemic killing slaying murder firebomb disaster tragedy protest operation".split()
+    [
+        "attack",
+        "assault",
+        "ambush",
+        "shooting",
+        "shootout",
+        "massacre",
+        "rampage",
+        "spree",
+        "bombing",
+        "blast",
+        "explosion",
+        "strike",
+        "airstrike",
+        "raid",
+        "quake",
+        "earthquake",
+        "aftershock",
+        "tsunami",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "flood",
+        "fire",
+        "wildfire",
+        "crash",
+        "collision",
+        "derailment",
+        "accident",
+        "incident",
+        "violence",
+        "clash",
+        "riot",
+        "fighting",
+        "battle",
+        "war",
+        "conflict",
+        "siege",
+        "standoff",
+        "stampede",
+        "collapse",
+        "landslide",
+        "eruption",
+        "outbreak",
+        "epidemic",
+        "killing",
+        "slaying",
+        "murder",
+        "firebomb",
+        "disaster",
+        "tragedy",
+        "protest",
+        "operation",
+    ]
 )
-_FATALLY = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)",
-                      re.I)  # fmt: skip
+_FATALLY = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)", re.I
+)
 _PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
 
@@ -179,8 +306,9 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
     out: list[_Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
     for d in date_mentions:
-        out.append(_Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind,
-                          date=d.iso))  # fmt: skip
+        out.append(
+            _Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind, date=d.iso)
+        )
     for fig in find_figures(text):
         if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
             continue
@@ -194,8 +322,21 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
 
 
 def _shift(f: _Found, offset: int) -> _Found:
-    return _Found(f.start + offset, f.end + offset, f.kind, f.quantity, f.qualifier, f.topic,
-                  f.unit, f.trend, f.subject, f.date, f.notes, f.counted, f.value)  # fmt: skip
+    return _Found(
+        f.start + offset,
+        f.end + offset,
+        f.kind,
+        f.quantity,
+        f.qualifier,
+        f.topic,
+        f.unit,
+        f.trend,
+        f.subject,
+        f.date,
+        f.notes,
+        f.counted,
+        f.value,
+    )
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -210,20 +351,31 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if span is None:
         return None
     # the token that carries the number ("no" in "no injuries", "one" in "no one")
-    num = span[0] if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and \
-        span[-1].lower_ != "one" else span[-1]  # fmt: skip
+    num = (
+        span[0]
+        if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and span[-1].lower_ != "one"
+        else span[-1]
+    )
     start, end = fig.start, fig.end
     quantity: Interval | None = fig.interval
     unit: str | None = None
 
     # A bare year ("in 2015", "2013 attack") is a date, not 2015 of anything.
-    if (not fig.spelled and fig.qualifier == "exact" and re.fullmatch(r"(1[89]|20)\d\d",
-            text[fig.number_start : fig.number_end]) and not fig.currency):  # fmt: skip
+    if (
+        not fig.spelled
+        and fig.qualifier == "exact"
+        and re.fullmatch(r"(1[89]|20)\d\d", text[fig.number_start : fig.number_end])
+        and not fig.currency
+    ):
         nxt = num.nbor(1) if num.i + 1 < len(doc) else None
         prev = num.nbor(-1) if num.i > 0 else None
         # "killed 2000 people" counts; "the 2013 charges", "Keytruda's 2018 sales" date
-        counted = nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_UNITS and (
-            prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "CCONJ", "SCONJ", "PUNCT"))
+        counted = (
+            nxt is not None
+            and nxt.tag_ == "NNS"
+            and nxt.lower_ not in _TIME_UNITS
+            and (prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "CCONJ", "SCONJ", "PUNCT"))
+        )
         if not counted:
             year = text[fig.number_start : fig.number_end]
             return _Found(start, end, "date", None, "exact", "date", date=year)
@@ -232,9 +384,13 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
             return _Found(start, end, "date", None, "vague", "date")
         if re.search(r"\b(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?$", before, re.I):
             return _Found(start, end, "age", quantity, "vague", "age")
-    if fig.qualifier == "range" and not fig.spelled and not fig.currency and all(
-        v == int(v) and 1000 <= v <= 2100 for v in (fig.interval.low, fig.interval.high)
-    ) and not re.match(r"^\s*[A-Za-z%]", after):
+    if (
+        fig.qualifier == "range"
+        and not fig.spelled
+        and not fig.currency
+        and all(v == int(v) and 1000 <= v <= 2100 for v in (fig.interval.low, fig.interval.high))
+        and not re.match(r"^\s*[A-Za-z%]", after)
+    ):
         return _Found(start, end, "date", None, "range", "date")  # "between 1600 and 1900"
     if _is_label(doc, num, fig):
         return None  # "Section 427", "Game 2", "S&P 500", "iPhone 14": names, not amounts
@@ -244,48 +400,102 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     prenominal = _AGE_AFTER.match(after)
     aged = None if prenominal else _AGE_BEFORE.search(before)
     if prenominal is None and aged is None and _is_name_comma_age(doc, num, fig):
-        return _Found(start, end, "age", quantity, fig.qualifier, "age",
-                      subject=_age_person(doc, num, "apposition"))  # fmt: skip
+        return _Found(
+            start,
+            end,
+            "age",
+            quantity,
+            fig.qualifier,
+            "age",
+            subject=_age_person(doc, num, "apposition"),
+        )
     if prenominal is not None:
         end = fig.end + prenominal.end()
         art = re.search(r"\b(?:an?)\s+$", text[max(0, start - 4) : start])
         if art and fig.qualifier == "exact":
             start -= len(art.group())
         last = _span(doc, fig.number_start, end)
-        return _Found(start, end, "age", quantity, fig.qualifier, "age",
-                      subject=_age_person(doc, num, "prenominal", last[-1] if last else num))  # fmt: skip
+        return _Found(
+            start,
+            end,
+            "age",
+            quantity,
+            fig.qualifier,
+            "age",
+            subject=_age_person(doc, num, "prenominal", last[-1] if last else num),
+        )
     if aged is not None:
         start = fig.start - len(aged.group())
-        return _Found(start, end, "age", quantity, fig.qualifier, "age",
-                      subject=_age_person(doc, num, "aged"))  # fmt: skip
+        return _Found(
+            start, end, "age", quantity, fig.qualifier, "age", subject=_age_person(doc, num, "aged")
+        )
 
     percent = _PERCENT.match(text[fig.number_end :])
     if percent:
         end = max(end, fig.number_end + percent.end())
-        return _Found(start, end, "percent", quantity, fig.qualifier, _noun_after_percent(doc, num),
-                      unit="percent", trend=fig.trend)  # fmt: skip
+        return _Found(
+            start,
+            end,
+            "percent",
+            quantity,
+            fig.qualifier,
+            _noun_after_percent(doc, num),
+            unit="percent",
+            trend=fig.trend,
+        )
     if fig.currency:
-        return _Found(start, end, "money", quantity, fig.qualifier, _noun_lemma(num) or "money",
-                      unit=fig.currency, trend=fig.trend)  # fmt: skip
+        return _Found(
+            start,
+            end,
+            "money",
+            quantity,
+            fig.qualifier,
+            _noun_lemma(num) or "money",
+            unit=fig.currency,
+            trend=fig.trend,
+        )
     words = re.findall(r"[A-Za-z]+|[^\sA-Za-z\d]", after)
     first = words[0].lower() if words else ""
     if first == "-" and len(words) > 1:
         first = words[1].lower()
     if first in _CURRENCY_WORDS:
-        return _Found(start, end, "money", quantity, fig.qualifier, "money",
-                      unit=_CURRENCY_WORDS[first], trend=fig.trend)  # fmt: skip
+        return _Found(
+            start,
+            end,
+            "money",
+            quantity,
+            fig.qualifier,
+            "money",
+            unit=_CURRENCY_WORDS[first],
+            trend=fig.trend,
+        )
     if first in _TIME_UNITS:  # "five hours", "24-hour", "nine days later"
-        return _Found(start, end, "duration", quantity, fig.qualifier, _TIME_UNITS[first],
-                      unit=_TIME_UNITS[first], trend=fig.trend)  # fmt: skip
+        return _Found(
+            start,
+            end,
+            "duration",
+            quantity,
+            fig.qualifier,
+            _TIME_UNITS[first],
+            unit=_TIME_UNITS[first],
+            trend=fig.trend,
+        )
     if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
-        return _Found(start, end, "measure", quantity, fig.qualifier, "magnitude",
-                      unit="magnitude")  # fmt: skip
+        return _Found(start, end, "measure", quantity, fig.qualifier, "magnitude", unit="magnitude")
     measure = _unit(text[fig.end :]) if first not in _TOPIC_AFTER else None
     if measure is not None:
-        name, entity, unit_end = measure
+        name, entity, _ = measure
         kind = "money" if entity == "currency" else "duration" if entity == "time" else "measure"
-        return _Found(start, end, kind, quantity, fig.qualifier, _measured(num) or entity,
-                      unit=name, trend=fig.trend)  # fmt: skip
+        return _Found(
+            start,
+            end,
+            kind,
+            quantity,
+            fig.qualifier,
+            _measured(num) or entity,
+            unit=name,
+            trend=fig.trend,
+        )
 
     if _pronoun_one(doc, num, fig):
         return None
@@ -299,8 +509,12 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("other_event")  # "four prior arrests"
     if _intended(noun or num):
         notes.append("intent")  # "planned to kill hundreds": not a toll
-    if noun is not None and noun.lemma_.lower() in ("other", "others") and noun.dep_ == "conj" \
-            and not any(c.dep_ == "nummod" for c in noun.head.children):  # fmt: skip
+    if (
+        noun is not None
+        and noun.lemma_.lower() in ("other", "others")
+        and noun.dep_ == "conj"
+        and not any(c.dep_ == "nummod" for c in noun.head.children)
+    ):
         notes.append("part")  # "left them and three others dead": the rest, not the toll
     if _PART_OF.match(text[fig.end :]):
         notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
@@ -309,12 +523,25 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
         notes.append("total")
     subject = _event_subject(doc, noun or num)
-    if (subject and (_OTHER_EVENT.search(subject) or _YEAR.search(subject))) or \
-            _other_year(text, fig, anchor_year) or _told_for_comparison(doc, fig, lead):  # fmt: skip
+    if (
+        (subject and (_OTHER_EVENT.search(subject) or _YEAR.search(subject)))
+        or _other_year(text, fig, anchor_year)
+        or _told_for_comparison(doc, fig, lead)
+    ):
         notes.append("other_event")
-    return _Found(start, end, "count", quantity, fig.qualifier, topic, unit=unit,
-                  trend=fig.trend, subject=subject, notes=tuple(notes),
-                  counted=_counted_class(noun, num))  # fmt: skip
+    return _Found(
+        start,
+        end,
+        "count",
+        quantity,
+        fig.qualifier,
+        topic,
+        unit=unit,
+        trend=fig.trend,
+        subject=subject,
+        notes=tuple(notes),
+        counted=_counted_class(noun, num),
+    )
 
 
 _GENERIC = {"people", "person", "other", "individual", "one", "more", "number", "total"}
@@ -332,15 +559,35 @@ def _counted_class(noun: Token | None, num: Token) -> str:
     return lemma
 
 
-_PRONOUN_ONE_BEFORE = {"the", "each", "same", "this", "that", "any", "every", "another", "which",
-                       "a", "no", "new", "other", "last", "big", "only"}  # fmt: skip
+_PRONOUN_ONE_BEFORE = {
+    "the",
+    "each",
+    "same",
+    "this",
+    "that",
+    "any",
+    "every",
+    "another",
+    "which",
+    "a",
+    "no",
+    "new",
+    "other",
+    "last",
+    "big",
+    "only",
+}
 
 
 def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
-    """"the same one", "each one they lose", "get their hands on one": "one" as a pronoun."""
+    """ "the same one", "each one they lose", "get their hands on one": "one" as a pronoun."""
     if not (fig.spelled and fig.value == 1 and fig.qualifier == "exact" and num.lower_ == "one"):
         return False
-    if num.i > 0 and doc[num.i - 1].lower_ in _PRONOUN_ONE_BEFORE and doc[num.i - 1].lower_ != "only":
+    if (
+        num.i > 0
+        and doc[num.i - 1].lower_ in _PRONOUN_ONE_BEFORE
+        and doc[num.i - 1].lower_ != "only"
+    ):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
         return False  # "one of the victims" counts one
@@ -353,8 +600,10 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
 
 
-_STREET = re.compile(r"^(?:\s+[A-Z][\w.']*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|"
-                     r"Way|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Terrace)\b")  # fmt: skip
+_STREET = re.compile(
+    r"^(?:\s+[A-Z][\w.']*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|"
+    r"Way|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Terrace)\b"
+)
 
 
 def _is_headline(doc: Doc) -> bool:
@@ -371,14 +620,21 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         return True
     if num.i == 0 or _is_headline(doc):
         return False  # title case ("Quake Kills 12") makes every word look like a name
-    if num.i + 1 < len(doc) and doc[num.i + 1].idx == num.idx + len(num.text) and \
-            doc[num.i + 1].is_alpha:  # fmt: skip
+    if (
+        num.i + 1 < len(doc)
+        and doc[num.i + 1].idx == num.idx + len(num.text)
+        and doc[num.i + 1].is_alpha
+    ):
         return False  # "Lamborghini's 640bhp": a unit glued on, a measure
     prev = doc[num.i - 1]
-    named = prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.i > prev.sent.start
-                                     and prev.pos_ in ("NOUN", "ADJ", "PROPN"))  # fmt: skip
-    if not named or prev.ent_type_ in ("PERSON", "GPE", "NORP") and num.dep_ == "nummod" \
-            and num.head.i > num.i:  # fmt: skip
+    named = prev.pos_ == "PROPN" or (
+        prev.text[:1].isupper()
+        and prev.i > prev.sent.start
+        and prev.pos_ in ("NOUN", "ADJ", "PROPN")
+    )
+    if not named or (
+        prev.ent_type_ in ("PERSON", "GPE", "NORP") and num.dep_ == "nummod" and num.head.i > num.i
+    ):
         return False  # "U.S. 2,000 troops" counts troops
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     # "Stoxx 600 index" is a name; "Acme 300 workers" counts workers
@@ -399,7 +655,9 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     if m is None:
         return False
     known = lead + before[: m.start()]
-    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char > m.end()]
+    places = [
+        e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char > m.end()
+    ]
     return any(p not in known for p in places)
 
 
@@ -414,7 +672,7 @@ def _other_year(text: str, fig: Figure, anchor_year: int | None) -> bool:
 
 
 def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
-    """"Cheron Shelton, 29, and…": a person's name, a comma, a small number, a comma or end."""
+    """ "Cheron Shelton, 29, and…": a person's name, a comma, a small number, a comma or end."""
     if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120:
         return False
     i = num.i
@@ -442,11 +700,23 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
     """
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     tail = last if last is not None else num
-    after = [e for e in people if 0 < e.start - tail.i <= 4
-             and not any(t.text in ",;" for t in doc[tail.i + 1 : e.start])]  # fmt: skip
-    before = [e for e in people if 0 <= num.i - e.end <= 4
-              and all(t.text in ",(" or t.lower_ in ("the", "a", "an") or t.i == num.i
-                      or t.dep_ in ("nummod", "punct") for t in doc[e.end : num.i])]  # fmt: skip
+    after = [
+        e
+        for e in people
+        if 0 < e.start - tail.i <= 4 and not any(t.text in ",;" for t in doc[tail.i + 1 : e.start])
+    ]
+    before = [
+        e
+        for e in people
+        if 0 <= num.i - e.end <= 4
+        and all(
+            t.text in ",("
+            or t.lower_ in ("the", "a", "an")
+            or t.i == num.i
+            or t.dep_ in ("nummod", "punct")
+            for t in doc[e.end : num.i]
+        )
+    ]
     if pattern == "apposition":
         return before[-1].text if before else _proper_name_before(doc, num.i)
     if pattern == "prenominal":
@@ -459,8 +729,9 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
             return name
         noun = tail.head if tail.head.pos_ in ("NOUN", "PROPN") and tail.head is not tail else None
         return f"the {noun.text}" if noun is not None else None
-    near = [e for e in people if 0 <= num.i - e.end <= 8] or [e for e in people if
-                                                              0 < e.start - num.i <= 4]  # fmt: skip
+    near = [e for e in people if 0 <= num.i - e.end <= 8] or [
+        e for e in people if 0 < e.start - num.i <= 4
+    ]
     return near[-1].text if near else None
 
 
@@ -481,12 +752,79 @@ def _proper_name_before(doc: Doc, i: int) -> str | None:
 
 _UNIT_WORD = re.compile(r"[^\s\d,;:()\[\]\"'.!?]+")
 # Words that quantulum3 lists as unit spellings but that news prose uses as plain words
-_NOT_UNITS = {"a", "an", "in", "at", "is", "it", "of", "or", "as", "on", "to", "by", "per", "no",
-              "do", "point", "points", "times", "set", "sets", "pair", "pairs", "pc", "bar",
-              "bars", "car", "cars", "cup", "cups", "pt", "am", "pm", "gal", "min", "mi", "h",
-              "line", "lines", "round", "rounds", "shot", "shots", "gross", "stone"}  # fmt: skip
-_SHORT_UNITS = {"km", "kg", "mm", "cm", "ft", "lb", "lbs", "oz", "hp", "kw", "mw", "gw", "ml",
-                "mg", "mph", "kph", "sq", "gb", "mb", "tb", "ppm", "ppb", "khz", "mhz", "ghz"}  # fmt: skip
+_NOT_UNITS = {
+    "a",
+    "an",
+    "in",
+    "at",
+    "is",
+    "it",
+    "of",
+    "or",
+    "as",
+    "on",
+    "to",
+    "by",
+    "per",
+    "no",
+    "do",
+    "point",
+    "points",
+    "times",
+    "set",
+    "sets",
+    "pair",
+    "pairs",
+    "pc",
+    "bar",
+    "bars",
+    "car",
+    "cars",
+    "cup",
+    "cups",
+    "pt",
+    "am",
+    "pm",
+    "gal",
+    "min",
+    "mi",
+    "h",
+    "line",
+    "lines",
+    "round",
+    "rounds",
+    "shot",
+    "shots",
+    "gross",
+    "stone",
+}
+_SHORT_UNITS = {
+    "km",
+    "kg",
+    "mm",
+    "cm",
+    "ft",
+    "lb",
+    "lbs",
+    "oz",
+    "hp",
+    "kw",
+    "mw",
+    "gw",
+    "ml",
+    "mg",
+    "mph",
+    "kph",
+    "sq",
+    "gb",
+    "mb",
+    "tb",
+    "ppm",
+    "ppb",
+    "khz",
+    "mhz",
+    "ghz",
+}
 
 
 def _unit(after: str) -> tuple[str, str, int] | None:
@@ -498,7 +836,7 @@ def _unit(after: str) -> tuple[str, str, int] | None:
     found = units.unit_after(words)
     if found is None:
         return None
-    name, entity, used = found
+    used = found[2]
     first = words[0].lower()
     if used == 1 and len(first) <= 3 and not glued and first not in _SHORT_UNITS:
         return None  # "5 m" is rarely metres in news copy; "5m" and "5 km" are
@@ -519,8 +857,11 @@ def _measured(num: Token) -> str | None:
 
 def _noun_lemma(num: Token) -> str | None:
     head = num.head
-    if head is not num and head.pos_ in ("NOUN", "PROPN") and num.dep_ in ("nummod", "quantmod",
-                                                                            "compound", "amod"):  # fmt: skip
+    if (
+        head is not num
+        and head.pos_ in ("NOUN", "PROPN")
+        and num.dep_ in ("nummod", "quantmod", "compound", "amod")
+    ):
         return head.lemma_.lower()
     return None
 
@@ -539,8 +880,16 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj",
-                                                            "attr", "appos", "conj", "ROOT"):  # fmt: skip
+    if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "attr",
+        "appos",
+        "conj",
+        "ROOT",
+    ):
         return num
     return None
 
@@ -593,8 +942,11 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
 
 
 # Matched on the word as written too: the small model lemmatises "hoped" as "hop".
-_INTENT = re.compile(r"^(?:plan|hop(?:e|ed|es|ing)$|want|intend|threat|tr(?:y|ied|ies)|aim|"
-                     r"attempt|seek|sought|vow|mean|expect|fear)", re.I)  # fmt: skip
+_INTENT = re.compile(
+    r"^(?:plan|hop(?:e|ed|es|ing)$|want|intend|threat|tr(?:y|ied|ies)|aim|"
+    r"attempt|seek|sought|vow|mean|expect|fear)",
+    re.I,
+)
 
 
 def _intended(token: Token) -> bool:
@@ -602,25 +954,29 @@ def _intended(token: Token) -> bool:
     verb = _governing_verb(token)
     if verb is None:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in verb.children):
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in verb.children
+    ):
         return True
     return verb.dep_ == "xcomp" and bool(_INTENT.match(verb.head.lower_))
 
 
 def _fatal(verb: Token) -> bool:
-    """"shot to death", "shot dead", "fatally wounded": the shot or wounded died."""
+    """ "shot to death", "shot dead", "fatally wounded": the shot or wounded died."""
     for child in verb.children:
         if child.lower_ in ("fatally", "mortally", "dead"):
             return True
-        if child.dep_ == "prep" and child.lower_ == "to" and any(
-            g.lower_ == "death" for g in child.children
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(g.lower_ == "death" for g in child.children)
         ):
             return True
     return False
 
 
 def _special(noun: Token, topic: str) -> str:
-    """"death toll" is killed, "injury toll" injured; a "shot" noun counts shots, not people."""
+    """ "death toll" is killed, "injury toll" injured; a "shot" noun counts shots, not people."""
     if topic == "shot" and noun.lemma_ == "shot":
         return "shots fired"
     return topic
@@ -637,8 +993,22 @@ def _governing_verb(token: Token) -> Token | None:
             return None
         if head.pos_ in ("VERB",) or (head.pos_ == "ADJ" and head.lemma_.lower() in TOPIC_LEMMAS):
             return head
-        if t.dep_ not in ("pobj", "prep", "conj", "appos", "compound", "amod", "nummod",
-                          "quantmod", "npadvmod", "attr", "nsubj", "nsubjpass", "dobj", "cc"):  # fmt: skip
+        if t.dep_ not in (
+            "pobj",
+            "prep",
+            "conj",
+            "appos",
+            "compound",
+            "amod",
+            "nummod",
+            "quantmod",
+            "npadvmod",
+            "attr",
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "cc",
+        ):
             return None
         t = head
     return None
@@ -654,15 +1024,23 @@ def _event_subject(doc: Doc, token: Token) -> str | None:
         event = verb.head
     else:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" \
-                and subj is not token:  # fmt: skip
+        if (
+            subj is not None
+            and subj.pos_ in ("NOUN", "PROPN")
+            and subj.ent_type_ != "PERSON"
+            and subj is not token
+        ):
             event = subj
         else:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             objs = [g for c in ([agent] if agent else []) for g in c.children if g.dep_ == "pobj"]
-            prep_in = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
-                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("GPE",
-                                                                                        "DATE")]  # fmt: skip
+            prep_in = [
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for g in c.children
+                if g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "DATE")
+            ]
             if objs:
                 event = objs[0]
             elif prep_in:

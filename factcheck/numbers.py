@@ -59,8 +59,17 @@ class Interval:
         }
 
 
-QUALIFIERS = ("exact", "at_least", "more_than", "up_to", "less_than", "about", "nearly", "range",
-              "vague")  # fmt: skip
+QUALIFIERS = (
+    "exact",
+    "at_least",
+    "more_than",
+    "up_to",
+    "less_than",
+    "about",
+    "nearly",
+    "range",
+    "vague",
+)
 
 # Hedges before a figure, longest first so "no more than" wins over "more than".
 _PREFIX_HEDGES: dict[str, str] = {
@@ -129,20 +138,54 @@ _POSTFIX_HEDGES: dict[str, str] = {
 }
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
-}  # fmt: skip
+}
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}  # fmt: skip
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 # Letter scales only after a currency sign ("$3m", "£2bn"): elsewhere "3m" is three metres.
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-                 "b": 1_000_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}  # fmt: skip
+_SHORT_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
 
 # Vague amounts as intervals. The plurals follow NewsQuant's annotation guide (Almasian et al.,
 # EMNLP 2023): "dozens" 12-120, "hundreds" 100-1000, "thousands" 1000-10000 and so on.
@@ -161,12 +204,31 @@ _VAGUE = {
 _TENS_OF = {"tens": 10, "hundreds": 100}
 
 ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "twentieth": 20,
-}  # fmt: skip
-_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8,
-              "tenth": 10}  # fmt: skip
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+}
+_FRACTIONS = {
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "eighth": 8,
+    "tenth": 10,
+}
 _DOLLAR_COUNTRIES = {"US", "A", "C", "HK", "NZ", "S", "us"}
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
@@ -227,7 +289,7 @@ def tokenize(text: str) -> list[Tok]:
 
 
 def approx_interval(n: float, *, lean_below: bool = False) -> Interval:
-    """"about n" or "nearly n": a band that always contains n itself."""
+    """ "about n" or "nearly n": a band that always contains n itself."""
     margin = abs(n) * 0.1 if abs(n) >= 10 or n != int(n) else 1.0
     return Interval(max(0.0, n - margin) if n >= 0 else n - margin, n if lean_below else n + margin)
 
@@ -290,12 +352,13 @@ class _Scanner:
 
     # -- numbers --------------------------------------------------------------------------------
 
-    def number(self, i: int, *, range_end: bool = False, after_currency: bool = False
-               ) -> tuple[float, int, bool] | None:  # fmt: skip
+    def number(
+        self, i: int, *, range_end: bool = False, after_currency: bool = False
+    ) -> tuple[float, int, bool] | None:
         """A number starting at token i: (value, index past it, spelled)."""
         if i >= len(self.toks):
             return None
-        tok, low = self.toks[i], self.lows[i]
+        tok = self.toks[i]
         if tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1):
             if _DIGIT_ORDINAL.fullmatch(tok.text) or not _GROUPED.fullmatch(tok.text):
                 return None
@@ -303,14 +366,20 @@ class _Scanner:
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
             j = i + 1
-            while j < len(self.toks) and self.lows[j] in _SCALES:  # "1.5 million", "4 hundred million"
+            while (
+                j < len(self.toks) and self.lows[j] in _SCALES
+            ):  # "1.5 million", "4 hundred million"
                 value *= _SCALES[self.lows[j]]
                 j += 1
-            if i > 0 and self.lows[i - 1] in ("-", "−") and self.adjacent(i) and (
-                i < 2 or not self.adjacent(i - 1) or self.toks[i - 2].text in "$("
-            ) and not (i >= 2 and self.toks[i - 2].text[:1].isdigit()):
+            if (
+                i > 0
+                and self.lows[i - 1] in ("-", "−")
+                and self.adjacent(i)
+                and (i < 2 or not self.adjacent(i - 1) or self.toks[i - 2].text in "$(")
+                and not (i >= 2 and self.toks[i - 2].text[:1].isdigit())
+            ):
                 value = -value  # "-5 yards", "$-50.8bn"; never the end of "120-130"
-            elif i > 0 and self.lows[i - 1] == "minus" or (
+            elif (i > 0 and self.lows[i - 1] == "minus") or (
                 i > 1 and self.lows[i - 1] == "-" and self.lows[i - 2] == "minus"
             ):
                 value = -value
@@ -330,8 +399,11 @@ class _Scanner:
             current, last, j = 1.0, "unit", j + 1
         while j < n:
             w = lows[j]
-            if w in _UNITS and last in ("", "ten", "hundred", "scale") \
-                    and not (last == "ten" and _UNITS[w] >= 10):  # fmt: skip
+            if (
+                w in _UNITS
+                and last in ("", "ten", "hundred", "scale")
+                and not (last == "ten" and _UNITS[w] >= 10)
+            ):
                 current += _UNITS[w]
                 last = "unit" if last != "ten" else "tenunit"
             elif w in _TENS and last in ("", "hundred", "scale"):
@@ -346,9 +418,13 @@ class _Scanner:
             elif w in _SCALES and w != "hundred" and last in ("unit", "ten", "tenunit", "hundred"):
                 total += current * _SCALES[w]
                 current, last = 0.0, "scale"
-            elif w in ("-", "and") and last in ("ten", "hundred", "scale") and j + 1 < n \
-                    and (lows[j + 1] in _UNITS or lows[j + 1] in _TENS) \
-                    and (w == "and" or (self.adjacent(j) and self.adjacent(j + 1))):  # fmt: skip
+            elif (
+                w in ("-", "and")
+                and last in ("ten", "hundred", "scale")
+                and j + 1 < n
+                and (lows[j + 1] in _UNITS or lows[j + 1] in _TENS)
+                and (w == "and" or (self.adjacent(j) and self.adjacent(j + 1)))
+            ):
                 j += 1
                 continue
             else:
@@ -369,8 +445,11 @@ class _Scanner:
         if hedge:
             qualifier = _PREFIX_HEDGES[hedge[0]]
             i += hedge[1]
-            if i < n and lows[i] in ("about", "around", "some") and qualifier in ("more_than",
-                                                                                 "less_than"):
+            if (
+                i < n
+                and lows[i] in ("about", "around", "some")
+                and qualifier in ("more_than", "less_than")
+            ):
                 i += 1  # "just over about"? rare; treat the outer hedge as the one that counts
         if i >= n:
             return None
@@ -381,8 +460,11 @@ class _Scanner:
             return self.finish(start_i, i, j, lo, Interval(lo, hi), "vague", spelled=True)
 
         currency = None
-        if toks[i].text in _DOLLAR_COUNTRIES and i + 1 < n and toks[i + 1].text == "$" and (
-            self.adjacent(i + 1) or toks[i].text.isupper()
+        if (
+            toks[i].text in _DOLLAR_COUNTRIES
+            and i + 1 < n
+            and toks[i + 1].text == "$"
+            and (self.adjacent(i + 1) or toks[i].text.isupper())
         ):  # "US$3m", "US $7.2 billion"
             i += 1
         if toks[i].text in CURRENCY_SIGNS:
@@ -398,8 +480,15 @@ class _Scanner:
         fraction = self.fraction_at(i)
         if fraction is not None:
             value, j = fraction
-            return self.finish(start_i, num_tok, j, value, hedge_interval(qualifier, value),
-                               qualifier, spelled=True)  # fmt: skip
+            return self.finish(
+                start_i,
+                num_tok,
+                j,
+                value,
+                hedge_interval(qualifier, value),
+                qualifier,
+                spelled=True,
+            )
         parsed = self.number(i, after_currency=currency is not None)
         if parsed is None:
             return self.ordinal_at(start_i, i) if hedge is None and currency is None else None
@@ -411,13 +500,15 @@ class _Scanner:
         score = self.score_at(j, value) if not spelled and hedge is None else None
         if score is not None:  # "won 2-1", "ended 2-2", "ISO 3888-2": not an amount
             return self.finish(start_i, num_tok, score, value, Interval(value, value), "label")
-        if j < n and lows[j] in ("fold", "-fold") or (j + 1 < n and lows[j] == "-" and
-                                                       lows[j + 1] == "fold"):  # fmt: skip
+        if (j < n and lows[j] in ("fold", "-fold")) or (
+            j + 1 < n and lows[j] == "-" and lows[j + 1] == "fold"
+        ):
             j += 1 if lows[j] != "-" else 2  # "a threefold rise"
         if not spelled and j < n and lows[j] == "s" and self.adjacent(j) and value % 10 == 0:
             # a decade: "in her 50s", "the 1990s"
-            return self.finish(start_i, num_tok, j + 1, value, Interval(value, value + 9), "vague",
-                               number_end_j=j)  # fmt: skip
+            return self.finish(
+                start_i, num_tok, j + 1, value, Interval(value, value + 9), "vague", number_end_j=j
+            )
         if j < n and self.adjacent(j) and not spelled and self.short_scale(j, currency):
             value *= _SHORT_SCALES[lows[j]]
             j += 1
@@ -430,7 +521,10 @@ class _Scanner:
                 break
             unit = lows[j : j + width]
             if not all(u.isalpha() or u == "%" for u in unit) or lows[j + width] not in (
-                "to", "and", "-", "–"
+                "to",
+                "and",
+                "-",
+                "–",
             ):
                 continue
             rng = self.range_tail(start_i, num_tok, j + width, value, currency, hedge)
@@ -443,24 +537,46 @@ class _Scanner:
             lo = self.scaled_low if self.scaled_low is not None else value
             self.scaled_low = None
             if lo <= hi:
-                first = start_i - 1 if hedge is None and start_i > 0 and \
-                    self.lows[start_i - 1] in ("between", "from") else start_i  # fmt: skip
-                return self.finish(first, num_tok, j, lo, Interval(lo, hi), "range",
-                                   currency=currency, spelled=spelled)  # fmt: skip
+                first = (
+                    start_i - 1
+                    if hedge is None
+                    and start_i > 0
+                    and self.lows[start_i - 1] in ("between", "from")
+                    else start_i
+                )
+                return self.finish(
+                    first,
+                    num_tok,
+                    j,
+                    lo,
+                    Interval(lo, hi),
+                    "range",
+                    currency=currency,
+                    spelled=spelled,
+                )
 
         post = self.phrase_at(j, _POSTFIX_HEDGES) if j < n else None
-        if post and qualifier == "exact":
-            if post[0] in ("+", "-plus") and not self.adjacent(j):
-                post = None
-            elif post[0] == "plus" and not (j + 1 < n and lows[j + 1].isalpha()):
-                post = None
+        if post and (
+            (post[0] in ("+", "-plus") and not self.adjacent(j))
+            or (post[0] == "plus" and not (j + 1 < n and lows[j + 1].isalpha()))
+        ):
+            post = None  # "+" and "-plus" are glued on; "plus" needs a noun after it
         if post and qualifier == "exact":
             qualifier = _POSTFIX_HEDGES[post[0]]
             end_j = j + post[1]
         else:
             end_j = j
-        return self.finish(start_i, num_tok, end_j, value, hedge_interval(qualifier, value),
-                           qualifier, currency=currency, spelled=spelled, number_end_j=j)  # fmt: skip
+        return self.finish(
+            start_i,
+            num_tok,
+            end_j,
+            value,
+            hedge_interval(qualifier, value),
+            qualifier,
+            currency=currency,
+            spelled=spelled,
+            number_end_j=j,
+        )
 
     def glued_to_name(self, i: int) -> bool:
         """Digits stuck to a word or code before them ("G20", "F-16", "3/9"); not "-5", "sub-300"
@@ -483,7 +599,7 @@ class _Scanner:
         return _CHANGE_VERB.search(window) is not None
 
     def short_scale(self, j: int, currency: str | None) -> bool:
-        """"$3m", "£2bn", "25k", "4.3M sales", "1.2m tons": a letter that scales the number.
+        """ "$3m", "£2bn", "25k", "4.3M sales", "1.2m tons": a letter that scales the number.
         Without a currency sign a lower-case "m" is metres unless a counted noun follows."""
         tok, low = self.toks[j].text, self.lows[j]
         if low not in _SHORT_SCALES:
@@ -505,14 +621,16 @@ class _Scanner:
         return None
 
     def fraction_at(self, i: int) -> tuple[float, int] | None:
-        """"half of", "a third", "two-thirds", "three quarters": (value, index past it)."""
+        """ "half of", "a third", "two-thirds", "three quarters": (value, index past it)."""
         lows, n = self.lows, len(self.toks)
         w = lows[i]
         nxt = lows[i + 1] if i + 1 < n else ""
         if w.endswith("fold") and (w[:-4] in _UNITS or w[:-4] in _TENS):
             return float(_UNITS.get(w[:-4]) or _TENS[w[:-4]]), i + 1  # "sixfold"
-        if w == "half" and (lows[i + 1 : i + 3] == ["a", "dozen"] or i > 0 and lows[i - 1] in (
-                "first", "second", "the", "a", "second-half", "other")):  # fmt: skip
+        if w == "half" and (
+            lows[i + 1 : i + 3] == ["a", "dozen"]
+            or (i > 0 and lows[i - 1] in ("first", "second", "the", "a", "second-half", "other"))
+        ):
             return None  # "the second half of the game" is no fraction
         if w == "half" and nxt in ("of", "the", "a", "an", "their", "its", "his", "her", "all"):
             return 0.5, i + 1
@@ -526,8 +644,12 @@ class _Scanner:
 
     def vague_at(self, i: int) -> tuple[float, float, int] | None:
         lows, n = self.lows, len(self.toks)
-        if lows[i] in _TENS_OF and lows[i + 1 : i + 2] == ["of"] and i + 2 < n \
-                and lows[i + 2] in ("thousands", "millions", "billions"):  # fmt: skip
+        if (
+            lows[i] in _TENS_OF
+            and lows[i + 1 : i + 2] == ["of"]
+            and i + 2 < n
+            and lows[i + 2] in ("thousands", "millions", "billions")
+        ):
             lo = _TENS_OF[lows[i]] * _VAGUE[lows[i + 2]][0]
             return lo, lo * 10, i + 3
         pair = " ".join(lows[i : i + 2]) if i + 1 < n else ""
@@ -553,8 +675,15 @@ class _Scanner:
             return lo, hi, i + 1
         return None
 
-    def range_tail(self, start_i: int, num_i: int, j: int, value: float, currency: str | None,
-                   hedge: tuple[str, int] | None) -> tuple[float, int] | None:  # fmt: skip
+    def range_tail(
+        self,
+        start_i: int,
+        num_i: int,
+        j: int,
+        value: float,
+        currency: str | None,
+        hedge: tuple[str, int] | None,
+    ) -> tuple[float, int] | None:
         """The upper end of a range whose lower end ends at token j."""
         toks, lows, n = self.toks, self.lows, len(self.toks)
         if j >= n:
@@ -587,8 +716,11 @@ class _Scanner:
             hi *= _SHORT_SCALES[lows[end]]
             end += 1
         upper_scale = next((_SCALES[w] for w in lows[k:end] if w in _SCALES), None)
-        if upper_scale and not any(w in _SCALES for w in lows[num_i:j]) and \
-                value <= hi / upper_scale:  # fmt: skip
+        if (
+            upper_scale
+            and not any(w in _SCALES for w in lows[num_i:j])
+            and value <= hi / upper_scale
+        ):
             value *= upper_scale  # "four to five thousand": the scale belongs to both ends
             self.scaled_low = value
         if joiner in ("-", "–") and end < n and lows[end] in ("-", "–"):
@@ -606,17 +738,39 @@ class _Scanner:
         m = _DIGIT_ORDINAL.fullmatch(tok.text)
         if m:
             value = float(m.group(1))
-        elif low in ORDINALS and i > 0 and self.lows[i - 1] in ("the", "a", "its", "their", "his",
-                                                                "her", "our"):  # fmt: skip
+        elif (
+            low in ORDINALS
+            and i > 0
+            and self.lows[i - 1] in ("the", "a", "its", "their", "his", "her", "our")
+        ):
             value = float(ORDINALS[low])
         else:
             return None
-        return Figure(tok.start, tok.end, value, Interval(value, value), "exact", tok.start,
-                      tok.end, ordinal=True, spelled=not m)  # fmt: skip
+        return Figure(
+            tok.start,
+            tok.end,
+            value,
+            Interval(value, value),
+            "exact",
+            tok.start,
+            tok.end,
+            ordinal=True,
+            spelled=not m,
+        )
 
-    def finish(self, start_i: int, num_i: int, end_j: int, value: float, interval: Interval,
-               qualifier: str, *, currency: str | None = None, spelled: bool = False,
-               number_end_j: int | None = None) -> Figure:  # fmt: skip
+    def finish(
+        self,
+        start_i: int,
+        num_i: int,
+        end_j: int,
+        value: float,
+        interval: Interval,
+        qualifier: str,
+        *,
+        currency: str | None = None,
+        spelled: bool = False,
+        number_end_j: int | None = None,
+    ) -> Figure:
         toks = self.toks
 
         def end_of(tok: Tok) -> int:
@@ -625,8 +779,17 @@ class _Scanner:
 
         end = end_of(toks[end_j - 1])
         number_end = end_of(toks[(number_end_j or end_j) - 1])
-        return Figure(toks[start_i].start, end, value, interval, qualifier, toks[num_i].start,
-                      number_end, currency=currency, spelled=spelled)  # fmt: skip
+        return Figure(
+            toks[start_i].start,
+            end,
+            value,
+            interval,
+            qualifier,
+            toks[num_i].start,
+            number_end,
+            currency=currency,
+            spelled=spelled,
+        )
 
     def zero_at(self, i: int) -> Figure | None:
         """Zero in words: "no one", "nobody", "none", "no injuries"."""
@@ -639,8 +802,17 @@ class _Scanner:
         else:
             return None
         zero = Interval(0.0, 0.0)
-        return Figure(toks[i].start, toks[j - 1].end, 0.0, zero, "exact", toks[i].start,
-                      toks[j - 1].end, spelled=True, zero_word=True)  # fmt: skip
+        return Figure(
+            toks[i].start,
+            toks[j - 1].end,
+            0.0,
+            zero,
+            "exact",
+            toks[i].start,
+            toks[j - 1].end,
+            spelled=True,
+            zero_word=True,
+        )
 
     def scan(self) -> list[Figure]:
         figures: list[Figure] = []
@@ -652,14 +824,25 @@ class _Scanner:
                 continue
             if fig.qualifier != "label":
                 fig = _with_trend(self.text, fig)
-                if fig.trend is None and figures and figures[-1].trend and re.fullmatch(
-                    r"(?:\s*[\w%$]+){0,2},?\s+or\s+", self.text[figures[-1].end : fig.start]
+                if (
+                    fig.trend is None
+                    and figures
+                    and figures[-1].trend
+                    and re.fullmatch(
+                        r"(?:\s*[\w%$]+){0,2},?\s+or\s+", self.text[figures[-1].end : fig.start]
+                    )
                 ):  # "lost 190 points, or 0.6%": the same change restated
                     fig = replace(fig, trend=figures[-1].trend)
-                if fig.qualifier == "exact" and figures and figures[-1].qualifier in (
-                    "at_least", "more_than", "up_to", "less_than", "about", "nearly"
-                ) and re.fullmatch(r"\s*[^\s\d()]*\s*\(\s*(?:[^\s\d()]+\s*/\s*)?",
-                                   self.text[figures[-1].end : fig.start]):  # fmt: skip
+                if (
+                    fig.qualifier == "exact"
+                    and figures
+                    and figures[-1].qualifier
+                    in ("at_least", "more_than", "up_to", "less_than", "about", "nearly")
+                    and re.fullmatch(
+                        r"\s*[^\s\d()]*\s*\(\s*(?:[^\s\d()]+\s*/\s*)?",
+                        self.text[figures[-1].end : fig.start],
+                    )
+                ):
                     # "more than 100 km (60 miles)": a conversion carries the same hedge
                     q = figures[-1].qualifier
                     fig = replace(fig, qualifier=q, interval=hedge_interval(q, fig.value))
@@ -669,22 +852,32 @@ class _Scanner:
         return figures
 
 
-_UP = r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|" \
-      r"climbed?|climbs|climbing|jumped?|jumps|jumping|gained?|gains|gaining|surged?|surges|" \
-      r"surging|soared?|soars|soaring|up|higher|boosted?|spiked?|rallied|rallying|advanced?|" \
-      r"advancing"  # fmt: skip
-_DOWN = r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|" \
-        r"decreased?|decreases|decreasing|slipped|slips?|slipping|slid|slides?|sliding|lost|" \
-        r"loses?|losing|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|" \
-        r"sinks?|sinking|down|lower|cut|cuts|shed|sheds|shedding|shrank|shrinks?|shrinking|" \
-        r"eased|easing|dipped|dips?|dipping|slumped?|slumping|slashed"  # fmt: skip
+_UP = (
+    r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
+    r"climbed?|climbs|climbing|jumped?|jumps|jumping|gained?|gains|gaining|surged?|surges|"
+    r"surging|soared?|soars|soaring|up|higher|boosted?|spiked?|rallied|rallying|advanced?|"
+    r"advancing"
+)
+_DOWN = (
+    r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|"
+    r"decreased?|decreases|decreasing|slipped|slips?|slipping|slid|slides?|sliding|lost|"
+    r"loses?|losing|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|"
+    r"sinks?|sinking|down|lower|cut|cuts|shed|sheds|shedding|shrank|shrinks?|shrinking|"
+    r"eased|easing|dipped|dips?|dipping|slumped?|slumping|slashed"
+)
 # "gave up 517 yards", "picked up 3 points": "up" after these verbs is no rise
-_PHRASAL_UP = re.compile(r"\b(?:gave|give|gives|giving|picked|pick|picks|set|sets|made|make|took|"
-                         r"take|put|puts|racked|rack|signed|showed|shows|turned|back|backed|came|"
-                         r"come|coming|rounded|summed|lined|locked|wrapped|opened|scored|chalked|"
-                         r"ended|end|ends|held|hold|holds|shored|stepped|added|adds)\s+up\s+$", re.I)  # fmt: skip
-_CHANGE_VERB = re.compile(rf"\b(?:{_UP}|{_DOWN}|slow(?:ed|s)?|revised?|going|went|goes|"
-                          r"moved?|shifted?|changed?)\b", re.IGNORECASE)  # fmt: skip
+_PHRASAL_UP = re.compile(
+    r"\b(?:gave|give|gives|giving|picked|pick|picks|set|sets|made|make|took|"
+    r"take|put|puts|racked|rack|signed|showed|shows|turned|back|backed|came|"
+    r"come|coming|rounded|summed|lined|locked|wrapped|opened|scored|chalked|"
+    r"ended|end|ends|held|hold|holds|shored|stepped|added|adds)\s+up\s+$",
+    re.I,
+)
+_CHANGE_VERB = re.compile(
+    rf"\b(?:{_UP}|{_DOWN}|slow(?:ed|s)?|revised?|going|went|goes|"
+    r"moved?|shifted?|changed?)\b",
+    re.IGNORECASE,
+)
 _TREND_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?$", re.IGNORECASE)
 _TREND_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s+cent|percentage\s+points?|points?))?\s*"
@@ -700,8 +893,12 @@ def _with_trend(text: str, fig: Figure) -> Figure:
     if before.endswith("+") and (len(before) < 2 or not before[-2].isalnum()):
         return replace(fig, start=fig.start - 1, trend="up")  # "Dow +0.2%"
     m = _TREND_BEFORE.search(before)
-    if m is not None and m.group("up") and m.group().lower().startswith("up") and \
-            _PHRASAL_UP.search(before):  # fmt: skip
+    if (
+        m is not None
+        and m.group("up")
+        and m.group().lower().startswith("up")
+        and _PHRASAL_UP.search(before)
+    ):
         m = None
     if m is None:
         m = _TREND_AFTER.match(text[fig.number_end : fig.number_end + 40])

@@ -78,17 +78,21 @@ def analysis_text(analysis: Analysis) -> str:
     out.append("")
     for group in _compared(analysis):
         out.append(f"{group.verdict.upper().replace('_', ' ')}  {group.label}")
-        out.extend(textwrap.wrap(group.explanation, WIDTH, initial_indent="  ",
-                                 subsequent_indent="  "))  # fmt: skip
+        out.extend(
+            textwrap.wrap(group.explanation, WIDTH, initial_indent="  ", subsequent_indent="  ")
+        )
         for c in group.claims:
             quote = f'{c.article} "{c.surface}": {c.sentence}'
-            out.extend(textwrap.wrap(quote, WIDTH, initial_indent="    - ",
-                                     subsequent_indent="      "))  # fmt: skip
+            out.extend(
+                textwrap.wrap(quote, WIDTH, initial_indent="    - ", subsequent_indent="      ")
+            )
         out.append("")
     agrees = [g for g in analysis.groups if g.verdict == "agree"]
     if agrees:
         out.append("AGREE")
-        out.extend(f"  {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees)
+        out.extend(
+            f"  {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees
+        )
         out.append("")
     return "\n".join(out)
 
@@ -97,7 +101,9 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def analysis_markdown(analysis: Analysis, *, marks: Mapping[str, tuple[str, str]] | None = None) -> str:
+def analysis_markdown(
+    analysis: Analysis, *, marks: Mapping[str, tuple[str, str]] | None = None
+) -> str:
     """The copy-desk report; `marks` maps a group id to (status, note) from the review desk."""
     marks = marks or {}
     out = ["# Figures check", "", _summary_line(analysis) + ".", ""]
@@ -131,7 +137,9 @@ def analysis_markdown(analysis: Analysis, *, marks: Mapping[str, tuple[str, str]
     agrees = [g for g in analysis.groups if g.verdict == "agree"]
     out.append(f"## {VERDICT_TITLES['agree']} ({len(agrees)})")
     out.append("")
-    out.extend(f"- {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees)
+    out.extend(
+        f"- {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees
+    )
     if not agrees:
         out.append("None.")
     out.append("")

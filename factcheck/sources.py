@@ -42,14 +42,38 @@ class Document:
 
 _TRANSLATE = str.maketrans(
     {
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-        "\u2002": " ", "\u2003": " ", "\u00ad": None, "\u200b": None, "\u200c": None,
-        "\u200d": None, "\ufeff": None, "\u2060": None, "\u2028": "\n", "\u2029": "\n",
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2212": "-", "\u2010": "-", "\u2011": "-", "\t": " ", "\r": None,
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\u2060": None,
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\t": " ",
+        "\r": None,
     }
-)  # fmt: skip
+)
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
@@ -158,11 +182,20 @@ def _from_docx(data: bytes, name: str) -> Document:
 
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise SourceError(f"{name}: not a readable Word document ({err.__class__.__name__})") from None
+        raise SourceError(
+            f"{name}: not a readable Word document ({err.__class__.__name__})"
+        ) from None
     paragraphs = [p.text for p in document.paragraphs]
-    heading = next((p.text for p in document.paragraphs if p.style is not None and
-                    (p.style.name or "").lower().startswith(("heading", "title")) and p.text.strip()),
-                   None)  # fmt: skip
+    heading = next(
+        (
+            p.text
+            for p in document.paragraphs
+            if p.style is not None
+            and (p.style.name or "").lower().startswith(("heading", "title"))
+            and p.text.strip()
+        ),
+        None,
+    )
     text = normalise("\n".join(paragraphs))
     if not text:
         raise SourceError(f"{name}: the Word document has no text")
@@ -177,7 +210,7 @@ def _fetch(url: str) -> tuple[bytes, str]:
 
     request = urllib.request.Request(url, headers={"User-Agent": "factcheck/0.1 (newsroom)"})
     try:
-        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:
             body = response.read(MAX_URL_BYTES + 1)
             ctype = response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as err:
@@ -221,7 +254,9 @@ def read_document(source: str, *, stdin: io.BufferedIOBase | None = None) -> Doc
     scheme = urlparse(source).scheme.lower()
     if scheme in ("http", "https"):
         body, ctype = _fetch(source)
-        suffix = ".docx" if "officedocument" in ctype else ".txt" if "text/plain" in ctype else ".html"
+        suffix = (
+            ".docx" if "officedocument" in ctype else ".txt" if "text/plain" in ctype else ".html"
+        )
         return _dispatch(body, source, suffix)
     if len(scheme) > 1:
         raise SourceError(f"{source}: only http and https addresses are read")
@@ -253,7 +288,9 @@ def article_id(index: int) -> str:
 
 
 def as_articles(documents: Sequence[Document], *, first: int = 0) -> list[Article]:
-    return [Article(article_id(first + i), d.source, d.title, d.text) for i, d in enumerate(documents)]
+    return [
+        Article(article_id(first + i), d.source, d.title, d.text) for i, d in enumerate(documents)
+    ]
 
 
 def read_articles(sources: Sequence[str]) -> list[Article]:
@@ -268,7 +305,13 @@ def read_lines(source: str) -> list[tuple[int, Document]]:
         raw = decode(Path(source).read_bytes(), source)
         if raw.lstrip()[:1] != "<" and not raw.startswith("PK"):
             lines = raw.splitlines()
-            return [(n, Document(source, normalise(line)[:200], normalise(line)))
-                    for n, line in enumerate(lines, start=1) if normalise(line)]  # fmt: skip
-    return [(n, Document(source, line, line)) for n, line in enumerate(whole.text.split("\n"), 1)
-            if line.strip()]  # fmt: skip
+            return [
+                (n, Document(source, normalise(line)[:200], normalise(line)))
+                for n, line in enumerate(lines, start=1)
+                if normalise(line)
+            ]
+    return [
+        (n, Document(source, line, line))
+        for n, line in enumerate(whole.text.split("\n"), 1)
+        if line.strip()
+    ]

@@ -71,8 +71,9 @@ def table() -> Table:
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
-                                             encoding="utf-8") as out:  # fmt: skip
+            with tempfile.NamedTemporaryFile(
+                "w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8"
+            ) as out:
                 json.dump(built, out)
             os.replace(out.name, path)
         except OSError:

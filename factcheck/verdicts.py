@@ -15,16 +15,30 @@ VERDICTS = ("conflict", "qualifier_mismatch", "agree", "single")
 SEVERITY = {v: i for i, v in enumerate(VERDICTS)}  # lower is more serious
 
 _HEDGE_WORDS = {
-    "exact": "exactly", "at_least": "at least", "more_than": "more than", "up_to": "up to",
-    "less_than": "fewer than", "about": "about", "nearly": "nearly",
-}  # fmt: skip
+    "exact": "exactly",
+    "at_least": "at least",
+    "more_than": "more than",
+    "up_to": "up to",
+    "less_than": "fewer than",
+    "about": "about",
+    "nearly": "nearly",
+}
 _TOPIC_PHRASES = {
-    "killed": "people killed", "injured": "people injured", "arrested": "people arrested",
-    "raids": "raids", "shot": "people shot", "missing": "people missing",
-    "displaced": "people displaced", "charged": "people charged", "casualties": "casualties",
-    "victims": "victims", "rescued": "people rescued", "strikes": "strikes",
-    "shots fired": "shots fired", "times shot": "times shot",
-}  # fmt: skip
+    "killed": "people killed",
+    "injured": "people injured",
+    "arrested": "people arrested",
+    "raids": "raids",
+    "shot": "people shot",
+    "missing": "people missing",
+    "displaced": "people displaced",
+    "charged": "people charged",
+    "casualties": "casualties",
+    "victims": "victims",
+    "rescued": "people rescued",
+    "strikes": "strikes",
+    "shots fired": "shots fired",
+    "times shot": "times shot",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +107,14 @@ def _plural(noun: str) -> str:
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
-    irregular = {"child": "children", "man": "men", "woman": "women", "person": "people",
-                 "policeman": "policemen", "gunman": "gunmen"}  # fmt: skip
+    irregular = {
+        "child": "children",
+        "man": "men",
+        "woman": "women",
+        "person": "people",
+        "policeman": "policemen",
+        "gunman": "gunmen",
+    }
     return irregular.get(noun, noun + "s")
 
 
@@ -108,8 +128,11 @@ def label(claims: Sequence[Claim]) -> str:
         return "magnitude of the earthquake"
     base = _TOPIC_PHRASES.get(first.topic, first.topic)
     if first.kind == "count" and first.counted and first.counted != "people":
-        base = f"{_plural(first.counted)} {first.topic}" if first.topic not in ("raids",
-            "shots fired", "times shot", "casualties") else base  # fmt: skip
+        base = (
+            f"{_plural(first.counted)} {first.topic}"
+            if first.topic not in ("raids", "shots fired", "times shot", "casualties")
+            else base
+        )
     if first.kind != "count":
         base = f"{first.topic} ({first.kind})"
     subjects = Counter(c.subject for c in claims if c.subject)
@@ -126,7 +149,8 @@ def compare(claims: Sequence[Claim]) -> str:
     articles = {c.article for c in claims}
     figures = [c for c in claims if c.quantity is not None]
     for a, b in combinations(figures, 2):
-        assert a.quantity is not None and b.quantity is not None
+        assert a.quantity is not None
+        assert b.quantity is not None
         if not a.quantity.overlaps(b.quantity):
             return "conflict"
     if len(articles) == 1:
@@ -136,7 +160,7 @@ def compare(claims: Sequence[Claim]) -> str:
 
 
 def explain(claims: Sequence[Claim], verdict: str) -> str:
-    """"A: exactly 129 killed; B: at least 129 killed; compatible, but B hedges"."""
+    """ "A: exactly 129 killed; B: at least 129 killed; compatible, but B hedges"."""
     if verdict == "single" and len({c.article for c in claims}) == 1 and len(claims) == 1:
         return ""
     per_article: dict[str, list[str]] = {}
@@ -148,16 +172,21 @@ def explain(claims: Sequence[Claim], verdict: str) -> str:
     parts = [f"{a}: {' and '.join(w)}" for a, w in per_article.items()]
     head = "; ".join(parts)
     if verdict == "conflict":
-        self_contra = [a for a in per_article if _self_conflict([c for c in claims if c.article == a])]
+        self_contra = [
+            a for a in per_article if _self_conflict([c for c in claims if c.article == a])
+        ]
         tail = "these figures cannot all be true"
         if self_contra:
             tail += f" ({', '.join(self_contra)} contradicts itself)"
     elif verdict == "qualifier_mismatch":
-        hedgers = sorted({c.article for c in claims if c.qualifier != "exact"},
-                         key=lambda a: (len(a), a))  # fmt: skip
+        hedgers = sorted(
+            {c.article for c in claims if c.qualifier != "exact"}, key=lambda a: (len(a), a)
+        )
         exact = sorted({c.article for c in claims if c.qualifier == "exact"})
         if hedgers and exact:
-            tail = f"compatible, but {', '.join(hedgers)} {'hedges' if len(hedgers) == 1 else 'hedge'}"
+            tail = (
+                f"compatible, but {', '.join(hedgers)} {'hedges' if len(hedgers) == 1 else 'hedge'}"
+            )
         else:
             tail = "compatible, but hedged differently"
     elif verdict == "agree":
@@ -167,8 +196,10 @@ def explain(claims: Sequence[Claim], verdict: str) -> str:
     explanation = f"{head}; {tail}"
     updates = sorted({c.article for c in claims if "update" in c.notes})
     if updates and verdict in ("conflict", "qualifier_mismatch"):
-        explanation += (f"; {', '.join(updates)} report{'s' if len(updates) == 1 else ''} a toll "
-                        "that changed, so the figures may differ because of time")  # fmt: skip
+        explanation += (
+            f"; {', '.join(updates)} report{'s' if len(updates) == 1 else ''} a toll "
+            "that changed, so the figures may differ because of time"
+        )
     return explanation
 
 
@@ -182,8 +213,13 @@ def judge(groups: Sequence[Sequence[Claim]]) -> list[Group]:
     judged = []
     for claims in groups:
         verdict = compare(claims)
-        judged.append((claims, verdict, explain(claims, verdict) if verdict != "single" or
-                       len(claims) > 1 else ""))  # fmt: skip
+        judged.append(
+            (
+                claims,
+                verdict,
+                explain(claims, verdict) if verdict != "single" or len(claims) > 1 else "",
+            )
+        )
     judged.sort(key=lambda g: SEVERITY[g[1]])
     return [
         Group(f"G{n}", claims[0].topic, label(claims), tuple(claims), verdict, explanation)

@@ -38,7 +38,9 @@ def check_texts(nlp):
     from factcheck.sources import Document, as_articles
 
     def run(*texts: str):
-        articles = as_articles([Document(f"t{i}", t.split("\n")[0], t) for i, t in enumerate(texts)])
+        articles = as_articles(
+            [Document(f"t{i}", t.split("\n")[0], t) for i, t in enumerate(texts)]
+        )
         return compare_claims(articles, extract_articles(nlp, articles))
 
     return run

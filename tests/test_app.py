@@ -193,7 +193,8 @@ async def test_tab_moves_between_columns_and_list(ferry_articles, analyse, tmp_p
         await pilot.press("tab", "tab")
         assert app.focused.id == "column-C"
         shown = [c.article.id for c in app.query("ArticleColumn") if c.display]
-        assert "C" in shown and len(shown) == 2
+        assert "C" in shown
+        assert len(shown) == 2
         await pilot.press("tab")
         assert app.focused.id == "discrepancies"
 
@@ -239,7 +240,10 @@ async def test_open_adds_an_article(seed_articles, analyse, tmp_path):
 async def test_markup_in_articles_is_shown_as_text(analyse, tmp_path):
     from factcheck.sources import Document, as_articles
 
-    texts = ["Title [bold]x[/bold]\n\n[red]12[/red] people were hurt.", "Other\n\n14 people were hurt."]
+    texts = [
+        "Title [bold]x[/bold]\n\n[red]12[/red] people were hurt.",
+        "Other\n\n14 people were hurt.",
+    ]
     articles = as_articles([Document(f"t{i}", t.split("\n")[0], t) for i, t in enumerate(texts)])
     app = make(articles, analyse, tmp_path / "r.db")
     async with app.run_test(size=(160, 48)) as pilot:

@@ -107,18 +107,42 @@ def test_conflicts_come_first(ferry):
 
 # (id, text A, text B, verdict)
 PAIRS = [
-    ("different-points", "Police said 12 people were injured.", "Police said 14 people were injured.",
-     "conflict"),
-    ("at-least-vs-lower", "At least 25 people were killed.", "The blast killed 20 people.",
-     "conflict"),
-    ("up-to-contains", "Up to 12 people were injured.", "Eleven people were injured.",
-     "qualifier_mismatch"),
-    ("same-hedge", "At least 129 people were killed.", "The attacks killed at least 129 people.",
-     "agree"),
-    ("nearly-vs-exact", "The fire injured nearly 50 people.", "The fire injured 50 people.",
-     "qualifier_mismatch"),
-    ("no-one-vs-twelve", "No one was killed in the attack.", "The attack killed 12 people.",
-     "conflict"),
+    (
+        "different-points",
+        "Police said 12 people were injured.",
+        "Police said 14 people were injured.",
+        "conflict",
+    ),
+    (
+        "at-least-vs-lower",
+        "At least 25 people were killed.",
+        "The blast killed 20 people.",
+        "conflict",
+    ),
+    (
+        "up-to-contains",
+        "Up to 12 people were injured.",
+        "Eleven people were injured.",
+        "qualifier_mismatch",
+    ),
+    (
+        "same-hedge",
+        "At least 129 people were killed.",
+        "The attacks killed at least 129 people.",
+        "agree",
+    ),
+    (
+        "nearly-vs-exact",
+        "The fire injured nearly 50 people.",
+        "The fire injured 50 people.",
+        "qualifier_mismatch",
+    ),
+    (
+        "no-one-vs-twelve",
+        "No one was killed in the attack.",
+        "The attack killed 12 people.",
+        "conflict",
+    ),
 ]
 
 
@@ -136,8 +160,11 @@ KEPT_APART = [
     ("shots-vs-people-shot", "The gunman fired 30 shots.", "The gunman shot 3 people."),
     ("officers-vs-people", "Two officers were wounded.", "Seven people were wounded."),
     ("other-event", "The storm last year that killed 40 people.", "The storm killed 3 people."),
-    ("running-total", "Police have made 30 arrests so far this week.",
-     "Police made 4 arrests on Monday."),
+    (
+        "running-total",
+        "Police have made 30 arrests so far this week.",
+        "Police made 4 arrests on Monday.",
+    ),
 ]
 
 
@@ -148,7 +175,9 @@ def test_kept_apart(check_texts, a, b):
 
 
 def test_self_contradiction_on_age_is_a_finding(check_texts):
-    analysis = check_texts("Maria Lopez, 31, was hurt. Later, Maria Lopez, 32, was released.", "x 1")
+    analysis = check_texts(
+        "Maria Lopez, 31, was hurt. Later, Maria Lopez, 32, was released.", "x 1"
+    )
     group = next(g for g in analysis.groups if g.topic == "age")
     assert group.verdict == "conflict"
     assert "A contradicts itself" in group.explanation

@@ -134,7 +134,7 @@ def test_missing_model_is_one_line(capsys):
 def test_stdin_and_module_entry_point(nlp):
     proc = subprocess.run(
         [sys.executable, "-m", "factcheck", "extract", "--format", "json", "-"],
-        input="Nine people were injured.".encode(),
+        input=b"Nine people were injured.",
         capture_output=True,
         check=False,
     )
@@ -148,5 +148,6 @@ def test_escape_sequences_never_reach_the_terminal(capsys, tmp_path, nlp):
     path.write_bytes(b"Title\x1b[2J\x1b]0;pwned\x07\n\n12 people were \x1b[31mhurt\x1b[0m.\x07")
     code, out, _ = run(capsys, "extract", str(path))
     assert code == 0
-    assert "\x1b" not in out and "\x07" not in out
+    assert "\x1b" not in out
+    assert "\x07" not in out
     assert "12" in out

@@ -7,44 +7,129 @@ import pytest
 # (id, sentence, surface, kind, topic, qualifier)
 CLAIMS = [
     ("toll-verb", "The attacks in Paris killed 129 people.", "129", "count", "killed", "exact"),
-    ("toll-hedged", "The attacks killed at least 129 people.", "at least 129", "count", "killed",
-     "at_least"),
-    ("dead-adjective", "The blast left at least 129 dead and over 350 injured.", "at least 129",
-     "count", "killed", "at_least"),
-    ("injured-after-dead", "The blast left at least 129 dead and over 350 injured.", "over 350",
-     "count", "injured", "more_than"),
-    ("passive", "Sixteen people were wounded in the attack.", "Sixteen", "count", "injured",
-     "exact"),
+    (
+        "toll-hedged",
+        "The attacks killed at least 129 people.",
+        "at least 129",
+        "count",
+        "killed",
+        "at_least",
+    ),
+    (
+        "dead-adjective",
+        "The blast left at least 129 dead and over 350 injured.",
+        "at least 129",
+        "count",
+        "killed",
+        "at_least",
+    ),
+    (
+        "injured-after-dead",
+        "The blast left at least 129 dead and over 350 injured.",
+        "over 350",
+        "count",
+        "injured",
+        "more_than",
+    ),
+    (
+        "passive",
+        "Sixteen people were wounded in the attack.",
+        "Sixteen",
+        "count",
+        "injured",
+        "exact",
+    ),
     ("died", "Three people died at the scene.", "Three", "count", "killed", "exact"),
-    ("raids-noun", "Police made 128 overnight raids across the country.", "128", "count", "raids",
-     "exact"),
+    (
+        "raids-noun",
+        "Police made 128 overnight raids across the country.",
+        "128",
+        "count",
+        "raids",
+        "exact",
+    ),
     ("arrests", "Police said 46 people had been arrested.", "46", "count", "arrested", "exact"),
-    ("zero-no-one", "Officials said no one was killed in the fire.", "no one", "count", "killed",
-     "exact"),
-    ("zero-no-injuries", "There were no injuries reported.", "no injuries", "count", "injured",
-     "exact"),
-    ("fatally-wounded", "In the end, five officers were fatally wounded.", "five", "count",
-     "killed", "exact"),
-    ("shot-to-death", "A man shot to death one person and injured two others.", "one", "count",
-     "killed", "exact"),
+    (
+        "zero-no-one",
+        "Officials said no one was killed in the fire.",
+        "no one",
+        "count",
+        "killed",
+        "exact",
+    ),
+    (
+        "zero-no-injuries",
+        "There were no injuries reported.",
+        "no injuries",
+        "count",
+        "injured",
+        "exact",
+    ),
+    (
+        "fatally-wounded",
+        "In the end, five officers were fatally wounded.",
+        "five",
+        "count",
+        "killed",
+        "exact",
+    ),
+    (
+        "shot-to-death",
+        "A man shot to death one person and injured two others.",
+        "one",
+        "count",
+        "killed",
+        "exact",
+    ),
     ("vague-dozens", "Dozens of people were injured.", "Dozens", "count", "injured", "vague"),
-    ("range-between", "Between 120 and 130 people were killed.", "Between 120 and 130", "count",
-     "killed", "range"),
+    (
+        "range-between",
+        "Between 120 and 130 people were killed.",
+        "Between 120 and 130",
+        "count",
+        "killed",
+        "range",
+    ),
     ("headline", "5 Dead, 6 Wounded in Shooting at Airport", "6", "count", "injured", "exact"),
-    ("age-prenominal", "Twenty-five-year-old Lamont Powell was arrested.", "Twenty-five-year-old",
-     "age", "age", "exact"),
+    (
+        "age-prenominal",
+        "Twenty-five-year-old Lamont Powell was arrested.",
+        "Twenty-five-year-old",
+        "age",
+        "age",
+        "exact",
+    ),
     ("age-apposition", "Cheron Shelton, 29, was charged.", "29", "age", "age", "exact"),
     ("age-aged", "The victim, John Smith, aged 45, died.", "aged 45", "age", "age", "exact"),
     ("age-article", "Police arrested a 27-year-old man.", "a 27-year-old", "age", "age", "exact"),
     ("money-symbol", "The city paid a $3m settlement.", "$3m", "money", "settlement", "exact"),
     ("money-words", "He was fined 500 dollars.", "500", "money", "money", "exact"),
     ("percent", "Turnout rose by 3 percent this year.", "3 percent", "percent", "percent", "exact"),
-    ("duration", "The siege lasted nearly five hours.", "nearly five", "duration", "hour", "nearly"),
+    (
+        "duration",
+        "The siege lasted nearly five hours.",
+        "nearly five",
+        "duration",
+        "hour",
+        "nearly",
+    ),
     ("measure-km", "The quake struck at a depth of 10 km.", "10", "measure", "depth", "exact"),
-    ("magnitude", "A 6.1-magnitude earthquake hit the province.", "6.1", "measure", "magnitude",
-     "exact"),
-    ("ordinal", "It was the second consecutive night of strikes.", "second", "ordinal", "night",
-     "exact"),
+    (
+        "magnitude",
+        "A 6.1-magnitude earthquake hit the province.",
+        "6.1",
+        "measure",
+        "magnitude",
+        "exact",
+    ),
+    (
+        "ordinal",
+        "It was the second consecutive night of strikes.",
+        "second",
+        "ordinal",
+        "night",
+        "exact",
+    ),
 ]
 
 
@@ -63,14 +148,30 @@ def test_claim(claims_of, sentence, surface, kind, topic, qualifier):
 
 # (id, sentence, surface, person)
 AGES = [
-    ("after-name", "Twenty-nine-year-old Cheron Shelton and 27-year-old Robert Thomas were charged.",
-     "27-year-old", "Robert Thomas"),
-    ("appositive-before", "Abdelhamid Abaaoud, the 27-year-old Belgian man, is in hiding.",
-     "27-year-old", "Abdelhamid Abaaoud"),
-    ("list", "They are Officer Omar Cannon, 44, Officer Misty McBride, 39, and Jesus Retana, 32.",
-     "39", "Misty McBride"),
-    ("name-not-entity", "Police said Stef'An Strawder, an 18-year-old student, was killed.",
-     "an 18-year-old", "Stef'An Strawder"),
+    (
+        "after-name",
+        "Twenty-nine-year-old Cheron Shelton and 27-year-old Robert Thomas were charged.",
+        "27-year-old",
+        "Robert Thomas",
+    ),
+    (
+        "appositive-before",
+        "Abdelhamid Abaaoud, the 27-year-old Belgian man, is in hiding.",
+        "27-year-old",
+        "Abdelhamid Abaaoud",
+    ),
+    (
+        "list",
+        "They are Officer Omar Cannon, 44, Officer Misty McBride, 39, and Jesus Retana, 32.",
+        "39",
+        "Misty McBride",
+    ),
+    (
+        "name-not-entity",
+        "Police said Stef'An Strawder, an 18-year-old student, was killed.",
+        "an 18-year-old",
+        "Stef'An Strawder",
+    ),
 ]
 
 
@@ -85,9 +186,20 @@ def test_age_belongs_to_person(claims_of, sentence, surface, person):
 
 # (id, sentence, surface, kind, iso)
 DATES = [
-    ("month-day-year", "They met in Paris on Nov. 17, 2015.", "Nov. 17, 2015", "date", "2015-11-17"),
-    ("month-day-anchored", "On Nov. 17, 2015 they met, after the attacks of Nov. 13.", "Nov. 13",
-     "date", "2015-11-13"),
+    (
+        "month-day-year",
+        "They met in Paris on Nov. 17, 2015.",
+        "Nov. 17, 2015",
+        "date",
+        "2015-11-17",
+    ),
+    (
+        "month-day-anchored",
+        "On Nov. 17, 2015 they met, after the attacks of Nov. 13.",
+        "Nov. 13",
+        "date",
+        "2015-11-13",
+    ),
     ("weekday", "Kerry said on Tuesday that the group was losing.", "Tuesday", "date", None),
     ("weekday-part", "The attacks on Friday night shocked Paris.", "Friday night", "date", None),
     ("last-week", "Last week's attacks killed 129.", "Last week", "date", None),
@@ -104,7 +216,9 @@ def test_dates_are_not_counts(claims_of, sentence, surface, kind, iso):
     claim = next(c for c in claims if c.surface == surface)
     assert claim.kind == kind
     assert claim.date == iso
-    digits = [c for c in claims if c.kind == "count" and c.start >= claim.start and c.end <= claim.end]
+    digits = [
+        c for c in claims if c.kind == "count" and c.start >= claim.start and c.end <= claim.end
+    ]
     assert digits == [], "a date must not also yield a count"
 
 
@@ -116,7 +230,9 @@ NOT_COUNTS = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "digits"), [pytest.param(s, d, id=i) for i, s, d in NOT_COUNTS])
+@pytest.mark.parametrize(
+    ("sentence", "digits"), [pytest.param(s, d, id=i) for i, s, d in NOT_COUNTS]
+)
 def test_not_a_grouped_count(claims_of, sentence, digits):
     from factcheck.align import GROUPED_TOPICS
 
@@ -129,14 +245,18 @@ def test_no_one_who_is_not_a_figure(claims_of):
 
 
 def test_comparison_toll_is_marked(claims_of):
-    text = ("Fort Myers shooting leaves two dead\n\nThe shooting came six weeks after a massacre at "
-            "a nightclub in Orlando, where a gunman killed 49 people.")
+    text = (
+        "Fort Myers shooting leaves two dead\n\nThe shooting came six weeks after a massacre at "
+        "a nightclub in Orlando, where a gunman killed 49 people."
+    )
     claim = next(c for c in claims_of(text) if c.surface == "49")
     assert "other_event" in claim.notes
 
 
 def test_intent_is_not_a_toll(claims_of):
-    claim = next(c for c in claims_of("The gunman planned to kill hundreds.") if c.surface == "hundreds")
+    claim = next(
+        c for c in claims_of("The gunman planned to kill hundreds.") if c.surface == "hundreds"
+    )
     assert "intent" in claim.notes
 
 

@@ -185,15 +185,22 @@ class ReviewApp(App[None]):
             return
         marks = self.marks()
         table = self.query_one(DiscrepancyTable)
-        table.fill(self.analysis.groups, [a.id for a in self.articles], marks, self.filter_mode,
-                   label_width=24 if self.size.width < NARROW else 48)  # fmt: skip
+        table.fill(
+            self.analysis.groups,
+            [a.id for a in self.articles],
+            marks,
+            self.filter_mode,
+            label_width=24 if self.size.width < NARROW else 48,
+        )
         self._paint_columns()
         self._update_header(marks)
         self._show_detail()
 
     def _update_header(self, marks: dict[str, Mark]) -> None:
         assert self.analysis is not None
-        issues = [g for g in self.analysis.groups if g.verdict in ("conflict", "qualifier_mismatch")]
+        issues = [
+            g for g in self.analysis.groups if g.verdict in ("conflict", "qualifier_mismatch")
+        ]
         resolved = sum(1 for g in issues if marks.get(fact_key(g), Mark("", "")).status)
         self.sub_title = (
             f"{len(self.articles)} articles · {self.analysis.count('conflict')} conflicts · "
@@ -280,10 +287,10 @@ class ReviewApp(App[None]):
         ring = self._focus_ring()
         current = next((i for i, w in enumerate(ring) if w.has_focus), len(ring) - 1)
         target = (current + delta) % len(ring)
-        if target < len(ring) - 1:
-            if target < self.first_visible or target >= self.first_visible + 2:
-                self.first_visible = target if delta > 0 else max(0, target - 1)
-                self._layout_columns()
+        hidden = target < self.first_visible or target >= self.first_visible + 2
+        if target < len(ring) - 1 and hidden:  # in a narrow terminal, slide the pair shown
+            self.first_visible = target if delta > 0 else max(0, target - 1)
+            self._layout_columns()
         ring[target].focus()
 
     def action_next_column(self) -> None:
@@ -353,8 +360,11 @@ class ReviewApp(App[None]):
         from factcheck.report import analysis_markdown
 
         by_fact = self.marks()
-        marks = {g.id: (m.status, m.note) for g in self.analysis.groups
-                 if (m := by_fact.get(fact_key(g))) is not None}  # fmt: skip
+        marks = {
+            g.id: (m.status, m.note)
+            for g in self.analysis.groups
+            if (m := by_fact.get(fact_key(g))) is not None
+        }
         target = Path(path).expanduser()
         try:
             target.write_text(analysis_markdown(self.analysis, marks=marks), encoding="utf-8")
@@ -402,20 +412,42 @@ class ReviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for key, title, help_text, action in (
-            ("n", "Next discrepancy", "Select the next discrepancy and scroll to it",
-             self.action_next_discrepancy),
-            ("N", "Previous discrepancy", "Select the previous discrepancy",
-             self.action_previous_discrepancy),
-            ("a", "Accept", "Mark the selected discrepancy resolved", lambda: self.action_mark("accepted")),
-            ("d", "Dispute", "Mark the selected discrepancy disputed", lambda: self.action_mark("disputed")),
+            (
+                "n",
+                "Next discrepancy",
+                "Select the next discrepancy and scroll to it",
+                self.action_next_discrepancy,
+            ),
+            (
+                "N",
+                "Previous discrepancy",
+                "Select the previous discrepancy",
+                self.action_previous_discrepancy,
+            ),
+            (
+                "a",
+                "Accept",
+                "Mark the selected discrepancy resolved",
+                lambda: self.action_mark("accepted"),
+            ),
+            (
+                "d",
+                "Dispute",
+                "Mark the selected discrepancy disputed",
+                lambda: self.action_mark("disputed"),
+            ),
             ("e", "Note", "Add a note to the selected discrepancy", self.action_note),
             ("u", "Undo", "Take back the last mark or note", self.action_undo),
             ("f", "Filter", "Cycle the list filter", self.action_cycle_filter),
             ("s", "Save report", "Save the copy-desk report as Markdown", self.action_save),
-            ("o", "Open article", "Add another article from a file or address",
-             self.action_open_article),
+            (
+                "o",
+                "Open article",
+                "Add another article from a file or address",
+                self.action_open_article,
+            ),
             ("?", "Help", "Keys and colours", self.action_help),
-        ):  # fmt: skip
+        ):
             yield SystemCommand(f"{title} ({key})", help_text, action)
 
     def on_unmount(self) -> None:

@@ -33,10 +33,13 @@ class ArticleColumn(VerticalScroll):
         yield Static(self.article.source, classes="source", markup=False)
         for p in self.paragraphs:
             text = self.article.text[p.start : p.end]
-            yield Static(text, id=f"p-{self.article.id}-{p.index}", classes="paragraph", markup=False)
+            yield Static(
+                text, id=f"p-{self.article.id}-{p.index}", classes="paragraph", markup=False
+            )
 
-    def show(self, claims: Sequence[Claim], verdicts: Mapping[str, str],
-             selected: frozenset[str]) -> None:  # fmt: skip
+    def show(
+        self, claims: Sequence[Claim], verdicts: Mapping[str, str], selected: frozenset[str]
+    ) -> None:
         """Repaint every paragraph with its claims."""
         mine = [c for c in claims if c.article == self.article.id]
         for p in self.paragraphs:

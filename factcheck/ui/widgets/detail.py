@@ -14,8 +14,9 @@ class DetailPanel(Static):
     """Shows one group; plain text throughout, so nothing in an article is read as markup."""
 
     def __init__(self) -> None:
-        super().__init__("Select a fact in the list to see its sentences.", id="detail",
-                         markup=False)  # fmt: skip
+        super().__init__(
+            "Select a fact in the list to see its sentences.", id="detail", markup=False
+        )
         self.border_title = "Detail"
 
     def show(self, group: Group | None, mark: Mark) -> None:

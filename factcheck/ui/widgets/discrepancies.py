@@ -22,7 +22,9 @@ def visible(groups: Sequence[Group], mode: str) -> list[Group]:
     if mode == "discrepancies":
         return [g for g in groups if g.verdict in ("conflict", "qualifier_mismatch")]
     if mode == "compared":
-        return [g for g in groups if len({c.article for c in g.claims}) > 1 or g.verdict != "single"]
+        return [
+            g for g in groups if len({c.article for c in g.claims}) > 1 or g.verdict != "single"
+        ]
     return list(groups)
 
 
@@ -37,8 +39,15 @@ class DiscrepancyTable(DataTable[str]):
         super().__init__(id="discrepancies", cursor_type="row", zebra_stripes=True)
         self.border_title = FILTER_TITLES["discrepancies"]
 
-    def fill(self, groups: Sequence[Group], article_ids: Sequence[str], marks: Mapping[str, Mark],
-             mode: str, *, label_width: int = 48) -> None:  # fmt: skip
+    def fill(
+        self,
+        groups: Sequence[Group],
+        article_ids: Sequence[str],
+        marks: Mapping[str, Mark],
+        mode: str,
+        *,
+        label_width: int = 48,
+    ) -> None:
         keep = self.cursor_row
         self.clear(columns=True)
         self.add_column("", key="marker", width=1)
@@ -54,8 +63,14 @@ class DiscrepancyTable(DataTable[str]):
                 figures.append(" / ".join(dict.fromkeys(surfaces))[:24] or "—")
             mark = marks.get(fact_key(group), Mark("", ""))
             review = mark.status + (" ✎" if mark.note else "")
-            self.add_row(MARKERS[group.verdict] or " ", VERDICT_NAMES[group.verdict],
-                         _clip(group.label, label_width), *figures, review or "", key=group.id)  # fmt: skip
+            self.add_row(
+                MARKERS[group.verdict] or " ",
+                VERDICT_NAMES[group.verdict],
+                _clip(group.label, label_width),
+                *figures,
+                review or "",
+                key=group.id,
+            )
         self.border_title = f"{FILTER_TITLES[mode]} ({self.row_count}) — f to change"
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
