@@ -114,7 +114,10 @@ def _extract(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         for article in articles:
             mine = [c for c in claims if c.article == article.id]
-            row = {"article": article.as_json(), "claims": [c.as_json() for c in mine]}
+            row: dict[str, object] = {
+                "article": article.as_json(),
+                "claims": [c.as_json() for c in mine],
+            }
             if article.id in lines_of:
                 row["line"] = lines_of[article.id][1]
             print(json.dumps(row, ensure_ascii=False))

@@ -91,13 +91,13 @@ def _iso(m: re.Match[str], anchor_year: int | None) -> str | None:
     if not month_word:
         return None
     month = _MONTHS[month_word[:3].lower()]
-    year = int(groups["year"]) if groups.get("year") else anchor_year
+    found_year = int(groups["year"]) if groups.get("year") else anchor_year
     day = int(groups["day"]) if groups.get("day") else None
-    if year is None:
+    if found_year is None:
         return None
     if day is None:
-        return f"{year:04d}-{month:02d}"
-    return _format(year, month, day)
+        return f"{found_year:04d}-{month:02d}"
+    return _format(found_year, month, day)
 
 
 def _format(year: int, month: int, day: int) -> str | None:

@@ -208,12 +208,15 @@ class ReviewApp(App[None]):
             "resolved"
         )
 
-    def _paint_columns(self) -> None:
+    def _paint_columns(self, only: frozenset[str] | None = None) -> None:
+        """Repaint the highlights: everywhere, or in the paragraphs holding the claims `only`."""
         assert self.analysis is not None
         verdicts = {c.id: g.verdict for g in self.analysis.groups for c in g.claims}
-        selected = frozenset(c.id for c in self.selected.claims) if self.selected else frozenset()
         for column in self._columns():
-            column.show(self.analysis.claims, verdicts, selected)
+            column.show(self.analysis.claims, verdicts, self._selected_ids(), only=only)
+
+    def _selected_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.selected.claims) if self.selected else frozenset()
 
     def _show_detail(self) -> None:
         group = self.selected
@@ -227,10 +230,10 @@ class ReviewApp(App[None]):
 
     def _select(self, group_id: str | None, *, jump: bool = False) -> None:
         group = self._group(group_id)
-        changed = group is not self.selected
-        self.selected = group
-        if changed:
-            self._paint_columns()
+        if group is not self.selected and self.analysis is not None:
+            before = self._selected_ids()
+            self.selected = group
+            self._paint_columns(only=before | self._selected_ids())
         self._show_detail()
         if jump and group is not None:
             for column in self._columns():
@@ -409,7 +412,7 @@ class ReviewApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for key, title, help_text, action in (
             (

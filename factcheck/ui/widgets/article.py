@@ -38,12 +38,19 @@ class ArticleColumn(VerticalScroll):
             )
 
     def show(
-        self, claims: Sequence[Claim], verdicts: Mapping[str, str], selected: frozenset[str]
+        self,
+        claims: Sequence[Claim],
+        verdicts: Mapping[str, str],
+        selected: frozenset[str],
+        *,
+        only: frozenset[str] | None = None,
     ) -> None:
-        """Repaint every paragraph with its claims."""
+        """Repaint the paragraphs with their claims: all of them, or those holding `only`."""
         mine = [c for c in claims if c.article == self.article.id]
         for p in self.paragraphs:
             inside = [c for c in mine if p.start <= c.start < p.end]
+            if only is not None and not any(c.id in only for c in inside):
+                continue
             widget = self.query_one(f"#p-{self.article.id}-{p.index}", Static)
             widget.update(render(self.article.text, p, inside, verdicts, selected=selected))
 
