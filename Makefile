@@ -22,10 +22,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/newsquant_score.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/ui_timing.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests benchmarks
 	$(BIN)/ruff format --check factcheck tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info
