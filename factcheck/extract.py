@@ -540,14 +540,14 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         trend=fig.trend,
         subject=subject,
         notes=tuple(notes),
-        counted=_counted_class(noun, num),
+        counted=_counted_class(noun, num, lead),
     )
 
 
 _GENERIC = {"people", "person", "other", "individual", "one", "more", "number", "total"}
 
 
-def _counted_class(noun: Token | None, num: Token) -> str:
+def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     """The counted noun's lemma, "people" for generic ones ("others", "persons", none named)."""
     if num.lower_ == "no" and num.i + 1 < len(num.doc):
         noun = num.nbor(1)  # "no children were hurt"
@@ -556,7 +556,11 @@ def _counted_class(noun: Token | None, num: Token) -> str:
     lemma = noun.lemma_.lower()
     if lemma in _GENERIC or lemma in TOPIC_LEMMAS:
         return "people"
-    return lemma
+    # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
+    # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
+    named = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+    named = [n for n in named if n not in lead]
+    return f"{lemma} ({' '.join(named)})" if named else lemma
 
 
 _PRONOUN_ONE_BEFORE = {
@@ -1047,16 +1051,15 @@ def _event_subject(doc: Doc, token: Token) -> str | None:
                 event = prep_in[0]
     if event is None or event.pos_ == "PRON" or event.lemma_.lower() not in EVENT_NOUNS:
         return None
-    keep = [event]
-    for child in event.subtree:
-        if child.i < event.i and child.dep_ not in ("relcl", "punct"):
-            keep.append(child)
-    for child in event.children:
-        if child.i > event.i and child.dep_ == "prep":
-            keep.extend(child.subtree)
-    tokens = sorted({t.i for t in keep})
-    lo, hi = tokens[0], tokens[-1]
-    if hi - lo > 10:
-        lo = max(lo, event.i - 4)
-        hi = min(hi, event.i + 5)
-    return doc[lo : hi + 1].text
+    # the noun with what stands before it ("last week's terror attacks"), and a place after it
+    # when one is named ("in Paris"); longer tails read badly in a label
+    modifiers = [t for t in event.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod")]
+    start = min((t.left_edge.i for t in modifiers), default=event.i)
+    end = event.i
+    for child in event.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "near", "outside"):
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in ("GPE", "FAC", "LOC"):
+                end = min(place.right_edge.i, place.i + 2)
+        break
+    return doc[max(start, event.i - 5) : end + 1].text
