@@ -686,8 +686,10 @@ def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
     if after is not None and after.text not in (",", ".", ";", ")", "and", "—", "-"):
         return False
     prev = doc[i - 2]
-    if prev.ent_type_ == "PERSON":
-        return True
+    if prev.ent_type_ == "PERSON" or (
+        num.dep_ == "appos" and num.head.i == prev.i and prev.pos_ == "PROPN"
+    ):
+        return True  # "Cornell Beckley, 27," even when the model takes Beckley for a town
     if prev.pos_ != "PROPN" or not prev.text[:1].isupper():
         return False
     if prev.ent_type_ in ("GPE", "LOC", "DATE", "FAC", "NORP", "EVENT"):
@@ -901,11 +903,14 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
 def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     """(topic, counted noun) for a count."""
     # 1. a participle right after the figure: "350 injured", "five people killed"
+    filler: Token | None = None
     for t in doc[num.i + 1 : num.i + 5]:
         if t.lower_ in _TOPIC_AFTER:
-            return _TOPIC_AFTER[t.lower_], None
+            return _TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
         if t.lower_ not in _FILLERS:
             break
+        if t.pos_ == "NOUN" and filler is None:
+            filler = t
     noun = _counted_noun(doc, num)
     if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
         noun = num.nbor(1)  # "no injuries", "no children"
@@ -981,8 +986,11 @@ def _fatal(verb: Token) -> bool:
 
 def _special(noun: Token, topic: str) -> str:
     """ "death toll" is killed, "injury toll" injured; a "shot" noun counts shots, not people."""
-    if topic == "shot" and noun.lemma_ == "shot":
+    lemma = noun.lemma_.lower()
+    if topic == "shot" and lemma in ("shot", "gunshot"):
         return "shots fired"
+    if topic == "charged" and lemma == "charge":
+        return "charges"  # "one charge of assault" counts charges, not people charged
     return topic
 
 
