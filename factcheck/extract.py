@@ -167,61 +167,11 @@ _EARLIER = {"prior", "previous", "earlier", "past", "former"}
 # Nouns that name an event a toll can belong to; a subject that is a person or an agency
 # ("police", "a gunman") is who acted, not what happened.
 EVENT_NOUNS = frozenset(
-    [
-        "attack",
-        "assault",
-        "ambush",
-        "shooting",
-        "shootout",
-        "massacre",
-        "rampage",
-        "spree",
-        "bombing",
-        "blast",
-        "explosion",
-        "strike",
-        "airstrike",
-        "raid",
-        "quake",
-        "earthquake",
-        "aftershock",
-        "tsunami",
-        "storm",
-        "hurricane",
-        "typhoon",
-        "cyclone",
-        "flood",
-        "fire",
-        "wildfire",
-        "crash",
-        "collision",
-        "derailment",
-        "accident",
-        "incident",
-        "violence",
-        "clash",
-        "riot",
-        "fighting",
-        "battle",
-        "war",
-        "conflict",
-        "siege",
-        "standoff",
-        "stampede",
-        "collapse",
-        "landslide",
-        "eruption",
-        "outbreak",
-        "epidemic",
-        "killing",
-        "slaying",
-        "murder",
-        "firebomb",
-        "disaster",
-        "tragedy",
-        "protest",
-        "operation",
-    ]
+    "attack assault ambush shooting shootout massacre rampage spree bombing blast explosion "
+    "strike airstrike raid quake earthquake aftershock tsunami storm hurricane typhoon cyclone "
+    "flood fire wildfire crash collision derailment accident incident violence clash riot "
+    "fighting battle war conflict siege standoff stampede collapse landslide eruption outbreak "
+    "epidemic killing slaying murder firebomb disaster tragedy protest operation".split()
 )
 _FATALLY = re.compile(
     r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)", re.I
@@ -397,38 +347,22 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if fig.ordinal:
         return _Found(start, end, "ordinal", quantity, "exact", _noun_lemma(num) or "ordinal")
 
+    def age(first: int, last: int, person: str | None) -> _Found:
+        return _Found(first, last, "age", quantity, fig.qualifier, "age", subject=person)
+
     prenominal = _AGE_AFTER.match(after)
     aged = None if prenominal else _AGE_BEFORE.search(before)
     if prenominal is None and aged is None and _is_name_comma_age(doc, num, fig):
-        return _Found(
-            start,
-            end,
-            "age",
-            quantity,
-            fig.qualifier,
-            "age",
-            subject=_age_person(doc, num, "apposition"),
-        )
+        return age(start, end, _age_person(doc, num, "apposition"))
     if prenominal is not None:
         end = fig.end + prenominal.end()
         art = re.search(r"\b(?:an?)\s+$", text[max(0, start - 4) : start])
         if art and fig.qualifier == "exact":
-            start -= len(art.group())
+            start -= len(art.group())  # "a 27-year-old"
         last = _span(doc, fig.number_start, end)
-        return _Found(
-            start,
-            end,
-            "age",
-            quantity,
-            fig.qualifier,
-            "age",
-            subject=_age_person(doc, num, "prenominal", last[-1] if last else num),
-        )
+        return age(start, end, _age_person(doc, num, "prenominal", last[-1] if last else num))
     if aged is not None:
-        start = fig.start - len(aged.group())
-        return _Found(
-            start, end, "age", quantity, fig.qualifier, "age", subject=_age_person(doc, num, "aged")
-        )
+        return age(fig.start - len(aged.group()), end, _age_person(doc, num, "aged"))
 
     percent = _PERCENT.match(text[fig.number_end :])
     if percent:
@@ -873,6 +807,19 @@ def _noun_lemma(num: Token) -> str | None:
 
 
 def _noun_after_percent(doc: Doc, num: Token) -> str:
+    """What a percentage is of: "60 per cent of men" (man), "turnout rose 3%" (turnout)."""
+    sign = num.head if num.head.lower_ in ("%", "percent", "cent", "pct") else num
+    for token in (sign, num):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj.lemma_.lower()
+    verb = _governing_verb(sign)
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return subj.lemma_.lower()
     return "percent"
 
 

@@ -104,7 +104,15 @@ CLAIMS = [
     ("age-article", "Police arrested a 27-year-old man.", "a 27-year-old", "age", "age", "exact"),
     ("money-symbol", "The city paid a $3m settlement.", "$3m", "money", "settlement", "exact"),
     ("money-words", "He was fined 500 dollars.", "500", "money", "money", "exact"),
-    ("percent", "Turnout rose by 3 percent this year.", "3 percent", "percent", "percent", "exact"),
+    ("percent", "Turnout rose by 3 percent this year.", "3 percent", "percent", "turnout", "exact"),
+    (
+        "percent-of",
+        "It says 60 per cent of men bet on sport.",
+        "60 per cent",
+        "percent",
+        "man",
+        "exact",
+    ),
     (
         "duration",
         "The siege lasted nearly five hours.",
