@@ -445,12 +445,8 @@ class _Scanner:
         if hedge:
             qualifier = _PREFIX_HEDGES[hedge[0]]
             i += hedge[1]
-            if (
-                i < n
-                and lows[i] in ("about", "around", "some")
-                and qualifier in ("more_than", "less_than")
-            ):
-                i += 1  # "just over about"? rare; treat the outer hedge as the one that counts
+            if i < n and lows[i] == "about" and qualifier in ("more_than", "less_than"):
+                i += 1  # "more than about 30" is still more than 30
         if i >= n:
             return None
 
@@ -690,15 +686,14 @@ class _Scanner:
             return None
         before = lows[start_i - 1] if start_i > 0 else ""
         joiner = lows[j]
-        if joiner in ("-", "–"):
-            pass
-        elif joiner == "to" and (before != "from" or not self.changed_before(start_i - 1)):
-            pass  # "range from $2 to $4" is a range; "rose from 3 to 5" is two levels
-        elif joiner == "and" and before == "between":
-            pass
-        elif joiner == "or" and toks[num_i].text[0].isalpha() and value < 20:
-            pass  # "two or three"
-        else:
+        joined = (
+            joiner in ("-", "–")
+            # "range from $2 to $4" is a range; "rose from 3 to 5" is two levels
+            or (joiner == "to" and (before != "from" or not self.changed_before(start_i - 1)))
+            or (joiner == "and" and before == "between")
+            or (joiner == "or" and toks[num_i].text[0].isalpha() and value < 20)  # "two or three"
+        )
+        if not joined:
             return None
         k = j + 1
         if k < n and currency and toks[k].text in CURRENCY_SIGNS:

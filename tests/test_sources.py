@@ -142,6 +142,13 @@ def test_unreadable_input(tmp_path, name, make, message):
     assert str(path) in str(err.value)
 
 
+def test_ten_megabytes_is_refused_at_once(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"Police said 12 people were hurt. " * 320_000)  # 10.5 MB
+    with pytest.raises(SourceError, match="larger than 2 MB"):
+        read_document(str(path))
+
+
 def test_oversized_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(sources, "MAX_BYTES", 1000)
     path = tmp_path / "big.txt"
