@@ -558,12 +558,9 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         return True
     if num.i == 0 or _is_headline(doc):
         return False  # title case ("Quake Kills 12") makes every word look like a name
-    if (
-        num.i + 1 < len(doc)
-        and doc[num.i + 1].idx == num.idx + len(num.text)
-        and doc[num.i + 1].is_alpha
-    ):
-        return False  # "Lamborghini's 640bhp": a unit glued on, a measure
+    after = doc.text[fig.number_end :]
+    if after[:1].isalpha() or _PERCENT.match(after) or _unit(after) is not None:
+        return False  # "Lamborghini's 640bhp", "Sunday 5.5%", "Energy's 550 megawatt": measures
     prev = doc[num.i - 1]
     named = prev.pos_ == "PROPN" or (
         prev.text[:1].isupper()

@@ -182,6 +182,7 @@ _SHORT_SCALES = {
     "m": 1_000_000,
     "mn": 1_000_000,
     "mln": 1_000_000,
+    "mil": 1_000_000,
     "b": 1_000_000_000,
     "bn": 1_000_000_000,
     "tn": 1_000_000_000_000,
@@ -220,6 +221,7 @@ ORDINALS = {
     "fifteenth": 15,
     "twentieth": 20,
 }
+_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
 _FRACTIONS = {
     "third": 3,
     "quarter": 4,
@@ -230,6 +232,10 @@ _FRACTIONS = {
     "tenth": 10,
 }
 _DOLLAR_COUNTRIES = {"US", "A", "C", "HK", "NZ", "S", "us"}
+CURRENCY_CODES = {
+    code: code
+    for code in "USD EUR GBP AUD CAD NZD SGD HKD CHF JPY CNY INR ZAR MYR IDR BRL MXN".split()
+} | {"RM": "MYR", "Rs": "INR", "Rp": "IDR"}
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 _TOKEN = re.compile(
@@ -366,6 +372,17 @@ class _Scanner:
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
             j = i + 1
+            fraction = self.slash_fraction(i, value)
+            if fraction is not None:
+                return fraction
+            if (
+                j + 1 < len(self.toks)
+                and self.toks[j].text in ("/", "⁄")
+                and self.adjacent(j)
+                and self.adjacent(j + 1)
+                and self.toks[j + 1].text[:1].isdigit()
+            ):
+                return None  # "9/11", "24/7": a name or a date, not an amount
             while (
                 j < len(self.toks) and self.lows[j] in _SCALES
             ):  # "1.5 million", "4 hundred million"
@@ -463,7 +480,11 @@ class _Scanner:
             and (self.adjacent(i + 1) or toks[i].text.isupper())
         ):  # "US$3m", "US $7.2 billion"
             i += 1
-        if toks[i].text in CURRENCY_SIGNS:
+        if toks[i].text in CURRENCY_CODES and i + 1 < n and toks[i + 1].text[:1].isdigit():
+            currency = CURRENCY_CODES[toks[i].text]  # "USD10m", "EUR 50m", "RM79"
+            num_tok = i
+            i += 1
+        elif toks[i].text in CURRENCY_SIGNS:
             currency = CURRENCY_SIGNS[toks[i].text]
             num_tok = i
             i += 1
@@ -573,6 +594,20 @@ class _Scanner:
             spelled=spelled,
             number_end_j=j,
         )
+
+    def slash_fraction(self, i: int, numerator: float) -> tuple[float, int, bool] | None:
+        """ "1/2", "3/4", "1/16": a fraction; "9/11" and "24/7" are not."""
+        toks, n = self.toks, len(self.toks)
+        if i + 2 >= n or toks[i + 1].text not in ("/", "⁄") or not toks[i + 2].text.isdigit():
+            return None
+        if not (self.adjacent(i + 1) and self.adjacent(i + 2)):
+            return None
+        denominator = int(toks[i + 2].text)
+        if denominator not in _DENOMINATORS or not 0 < numerator < denominator:
+            return None
+        if i + 3 < n and toks[i + 3].text in ("/", "⁄") and self.adjacent(i + 3):
+            return None  # "3/9/2016" is a date
+        return numerator / denominator, i + 3, False
 
     def glued_to_name(self, i: int) -> bool:
         """Digits stuck to a word or code before them ("G20", "F-16", "3/9"); not "-5", "sub-300"

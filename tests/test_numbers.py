@@ -82,6 +82,54 @@ CASES = [
     ("none", "none died", "none", "exact", 0, 0, True, True),
     ("no-noun", "there were no injuries", "no injuries", "exact", 0, 0, True, True),
     ("plus-suffix", "50-plus people", "50-plus", "at_least", 50, INF, True, True),
+    ("slash-fraction", "1/2 pound of chips", "1/2", "exact", 0.5, 0.5, True, True),
+    ("currency-code", "a fine of USD10m", "USD10m", "exact", 1e7, 1e7, True, True),
+    ("ringgit", "priced at RM79 a month", "RM79", "exact", 79, 79, True, True),
+    ("negative", "the index closed at -5 points", "-5", "exact", -5, -5, True, True),
+    ("minus-word", "minus 387 Fahrenheit", "minus 387", "exact", -387, -387, True, True),
+    ("sub-prefix", "sub-300 sq m offices", "sub-300", "less_than", 0, 300, True, False),
+    (
+        "stacked-scale",
+        "4 hundred million people",
+        "4 hundred million",
+        "exact",
+        4e8,
+        4e8,
+        True,
+        True,
+    ),
+    (
+        "shared-currency-scale",
+        "$10 to $15 billion",
+        "$10 to $15 billion",
+        "range",
+        1e10,
+        1.5e10,
+        True,
+        True,
+    ),
+    (
+        "unit-both-ends",
+        "between 15kHz and 17kHz",
+        "between 15kHz and 17kHz",
+        "range",
+        15,
+        17,
+        True,
+        True,
+    ),
+    (
+        "range-from-to",
+        "prices range from $200 to $400",
+        "from $200 to $400",
+        "range",
+        200,
+        400,
+        True,
+        True,
+    ),
+    ("fraction-word", "two-thirds of voters", "two-thirds", "exact", 2 / 3, 2 / 3, True, True),
+    ("fold", "grew more than sixfold", "more than sixfold", "more_than", 6, INF, False, True),
 ]
 
 
@@ -106,6 +154,10 @@ NOT_FIGURES = [
     ("virus-name", "COVID-19 cases"),
     ("lone-article", "a man was seen"),
     ("no-as-determiner-alone", "no."),
+    ("nine-eleven", "after 9/11 the law changed"),
+    ("around-the-clock", "open 24/7 now"),
+    ("score", "they won 2-1 at home"),
+    ("code", "the ISO 3888-2 test"),
 ]
 
 
@@ -121,6 +173,10 @@ TRENDS = [
     ("a-drop", "a 3 percent drop", "down"),
     ("level-not-trend", "the toll rose to 132", None),
     ("from-to-levels", "fell from 3 to 5", None),
+    ("or-restates", "lost 190 points, or 0.6%", "down"),
+    ("signed-percent", "DAX -1.6%.", "down"),
+    ("plus-sign", "Dow +0.2%", "up"),
+    ("phrasal-up", "the defence gave up 517 yards", None),
 ]
 
 
