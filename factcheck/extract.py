@@ -492,8 +492,14 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
         return "people"
     # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
     # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
-    named = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
-    named = [n for n in named if n not in lead]
+    named = [
+        " ".join(t.text for t in c.subtree)
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("GPE", "NORP", "LOC")  # a place is where, not which part
+    ]
+    named = [n for n in named if n.lower() not in lead.lower()]
     return f"{lemma} ({' '.join(named)})" if named else lemma
 
 
@@ -859,7 +865,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
         noun = num.nbor(1)  # "no injuries", "no children"
         if noun.lemma_.lower() in TOPIC_LEMMAS:
-            return TOPIC_LEMMAS[noun.lemma_.lower()], noun
+            return _special(noun, TOPIC_LEMMAS[noun.lemma_.lower()]), noun  # "no shots"
     if (noun is None or noun is num) and fig.spelled and fig.value == 1 and not fig.zero_word:
         return "number", None  # a bare "one" is most often a pronoun: "one with windows shot out"
     if noun is not None and noun is not num:

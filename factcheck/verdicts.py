@@ -103,6 +103,9 @@ def _topic_words(claim: Claim) -> str:
 
 
 def _plural(noun: str) -> str:
+    if " (" in noun:  # "officer (DART)" -> "officers (DART)"
+        head, _, rest = noun.partition(" (")
+        return f"{_plural(head)} ({rest}"
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
@@ -195,6 +198,11 @@ def explain(claims: Sequence[Claim], verdict: str) -> str:
         tail = "stated in one article only"
     explanation = f"{head}; {tail}"
     updates = sorted({c.article for c in claims if "update" in c.notes})
+    tolls = {"killed", "injured", "missing", "displaced", "casualties", "shot"}
+    if not updates and verdict == "conflict" and claims[0].topic in tolls:
+        explanation += (
+            "; if the articles were written at different times, the count may have changed"
+        )
     if updates and verdict in ("conflict", "qualifier_mismatch"):
         explanation += (
             f"; {', '.join(updates)} report{'s' if len(updates) == 1 else ''} a toll "
