@@ -95,9 +95,10 @@ async def test_mark_note_undo(seed_articles, analyse, tmp_path):
         await pilot.press("d")
         assert app.store.get(key).status == "disputed"
         await pilot.press("e")
-        await pilot.press(*"Reuters says 129")
+        await pilot.press(*"quoted: and Reuters says 129")  # q, a, d, n type, not act
         await pilot.press("enter")
-        assert app.store.get(key).note == "Reuters says 129"
+        assert app.store.get(key).note == "quoted: and Reuters says 129"
+        assert app.store.get(key).status == "disputed"
         await pilot.press("u")
         assert app.store.get(key).note == ""
         assert app.store.get(key).status == "disputed"
