@@ -20,17 +20,19 @@ NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred hundreds thousand thousands million millions billion billions dozen dozens "
-    "scores several handful few couple none nobody no second third fourth fifth sixth seventh "
+    "scores several handful few couple none nobody second third fourth fifth sixth seventh "
     "eighth ninth tenth half quarter"
 ).split()
 DATE_WORDS = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december jan feb mar apr jun jul aug sep sept "
     "oct nov dec yesterday today tonight noon midnight"
 ).split()
 _CAN_HOLD_FIGURE = re.compile(
     r"\d|\b(?:" + "|".join(NUMBER_WORDS + DATE_WORDS) + r")\b|\blast (?:week|month|year|night)"
-    r"|\Bfold\b",
+    r"|\Bfold\b"
+    # zero in words, only where it can be a figure ("no one was killed", "no injuries")
+    r"|\bno\s+(?:one|injur|death|casualt|arrest|fatalit|shot|dead|victim|people|child|damage)",
     re.IGNORECASE,
 )
 
