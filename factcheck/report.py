@@ -63,11 +63,18 @@ def _compared(analysis: Analysis) -> list[Group]:
     return [g for g in analysis.groups if g.verdict in ("conflict", "qualifier_mismatch")]
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _summary_line(analysis: Analysis) -> str:
     return (
-        f"{len(analysis.articles)} articles, {len(analysis.claims)} figures: "
-        f"{analysis.count('conflict')} conflicts, {analysis.count('qualifier_mismatch')} hedged "
-        f"differently, {analysis.count('agree')} agreements, {analysis.count('single')} stated once"
+        f"{_count(len(analysis.articles), 'article', 'articles')}, "
+        f"{_count(len(analysis.claims), 'figure', 'figures')}: "
+        f"{_count(analysis.count('conflict'), 'conflict', 'conflicts')}, "
+        f"{analysis.count('qualifier_mismatch')} hedged differently, "
+        f"{_count(analysis.count('agree'), 'agreement', 'agreements')}, "
+        f"{analysis.count('single')} stated once"
     )
 
 

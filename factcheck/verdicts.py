@@ -181,6 +181,12 @@ def explain(claims: Sequence[Claim], verdict: str) -> str:
         tail = "these figures cannot all be true"
         if self_contra:
             tail += f" ({', '.join(self_contra)} contradicts itself)"
+        hedgers = sorted(
+            {c.article for c in claims if c.qualifier not in ("exact", "range")},
+            key=lambda a: (len(a), a),
+        )
+        if hedgers and len({c.qualifier for c in claims}) > 1:
+            tail += f"; hedged differently as well ({', '.join(hedgers)})"
     elif verdict == "qualifier_mismatch":
         hedgers = sorted(
             {c.article for c in claims if c.qualifier != "exact"}, key=lambda a: (len(a), a)

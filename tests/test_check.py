@@ -200,3 +200,12 @@ def test_article_model_is_plain_data():
     a = Article("A", "x.txt", "T", "T")
     with pytest.raises(AttributeError):
         a.id = "B"  # type: ignore[misc]
+
+
+def test_conflict_with_a_hedge_inside(check_texts):
+    analysis = check_texts(
+        "Eight people were injured.", "At least 8 people were injured.", "Nine people were injured."
+    )
+    group = next(g for g in analysis.groups if len(g.claims) == 3)
+    assert group.verdict == "conflict"
+    assert "hedged differently as well (B)" in group.explanation
