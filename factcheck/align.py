@@ -109,6 +109,8 @@ def group_key(claim: Claim, people: dict[str, int]) -> tuple[str, ...] | None:
     if {"other_event", "part", "intent"} & set(claim.notes):
         return None
     scope = "total" if "total" in claim.notes else "event"
+    if "with_perpetrator" in claim.notes:
+        scope += "+perpetrator"  # the dead with the gunman counted are another figure
     return ("count", claim.topic, claim.counted or "people", scope)
 
 

@@ -139,9 +139,11 @@ _UPDATE = re.compile(
     r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised)\b",
     re.I,
 )
+# A running total ("30 arrests so far this week") is a different fact from one day's count;
+# "a total of 50 killed" is just this event's total.
 _TOTAL = re.compile(
-    r"\b(?:so far|in total|in all|a total of|total(?:ed|led)?|cumulative|"
-    r"this year|since (?:january|the start)|to date|altogether)\b",
+    r"\b(?:so far|to date|cumulative|running total|this (?:year|week|month)|"
+    r"since (?:january|the start|the beginning))\b",
     re.I,
 )
 _OTHER_EVENT = re.compile(
@@ -175,6 +177,11 @@ EVENT_NOUNS = frozenset(
 )
 _FATALLY = re.compile(
     r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)", re.I
+)
+_WITH_PERPETRATOR = re.compile(
+    r"\b(?:including|includ(?:es|ing)|counting|among them|and)\s+(?:the\s+)?(?:alleged\s+|suspected\s+)?"
+    r"(?:gunman|shooter|attacker|assailant|bomber|suspect|killer)\b",
+    re.I,
 )
 _PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
@@ -456,6 +463,8 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("update")
     if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
         notes.append("total")
+    if topic == "killed" and _WITH_PERPETRATOR.search(text[fig.end : fig.end + 80]):
+        notes.append("with_perpetrator")  # "five deaths, including the alleged gunman"
     subject = _event_subject(doc, noun or num)
     if (
         (subject and (_OTHER_EVENT.search(subject) or _YEAR.search(subject)))

@@ -142,6 +142,8 @@ def label(claims: Sequence[Claim]) -> str:
     if subjects:
         subject = subjects.most_common(1)[0][0]
         base = f"{base} in {subject}"
+    if "with_perpetrator" in first.notes:
+        base += " (counting the attacker)"
     if "total" in first.notes:
         base += " (running total)"
     return base
@@ -205,6 +207,14 @@ def explain(claims: Sequence[Claim], verdict: str) -> str:
     explanation = f"{head}; {tail}"
     updates = sorted({c.article for c in claims if "update" in c.notes})
     tolls = {"killed", "injured", "missing", "displaced", "casualties", "shot"}
+    points = {c.value for c in claims if c.qualifier == "exact" and c.value is not None}
+    if (
+        verdict == "conflict"
+        and claims[0].topic == "killed"
+        and len(points) == 2
+        and (max(points) - min(points) == 1)
+    ):
+        explanation += "; a difference of one may be the attacker counted among the dead"
     if not updates and verdict == "conflict" and claims[0].topic in tolls:
         explanation += (
             "; if the articles were written at different times, the count may have changed"

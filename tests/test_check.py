@@ -165,6 +165,11 @@ KEPT_APART = [
         "Police have made 30 arrests so far this week.",
         "Police made 4 arrests on Monday.",
     ),
+    (
+        "victims-plus-gunman",
+        "The rampage ended with five deaths, including the gunman.",
+        "The gunman killed four people.",
+    ),
 ]
 
 
