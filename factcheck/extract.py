@@ -208,23 +208,23 @@ class _Found:
 
 def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     """Every claim in every article, in article order then text order."""
-    jobs: list[tuple[Article, int, int]] = []
+    # (article, sentence start, sentence end, piece start, piece end) for each piece worth parsing
+    jobs: list[tuple[Article, int, int, int, int]] = []
     for article in articles:
         for start, end in sentences.split(article.text):
             for s, e in _pieces(start, end):
                 if sentences.can_hold_figure(article.text[s:e]):
-                    jobs.append((article, s, e))
-    docs = nlp.pipe((a.text[s:e] for a, s, e in jobs), batch_size=64)
-    found: dict[str, list[_Found]] = {a.id: [] for a in articles}
+                    jobs.append((article, start, end, s, e))
+    docs = nlp.pipe((a.text[s:e] for a, _, _, s, e in jobs), batch_size=64)
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
-    for (article, s, _e), doc in zip(jobs, docs, strict=True):
+    found: dict[str, list[tuple[_Found, int, int]]] = {a.id: [] for a in articles}
+    for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
         lead = article.text[: min(LEAD_CHARS, s)]
-        found[article.id].extend(_claims_in_sentence(doc, s, anchors[article.id], lead))
+        for f in _claims_in_sentence(doc, s, anchors[article.id], lead):
+            found[article.id].append((f, ss, se))
     claims: list[Claim] = []
     for article in articles:
-        sent_spans = list(sentences.split(article.text))
-        for n, f in enumerate(found[article.id], start=1):
-            ss, se = next(((a, b) for a, b in sent_spans if a <= f.start < b), (f.start, f.end))
+        for n, (f, ss, se) in enumerate(found[article.id], start=1):
             claims.append(
                 Claim(
                     id=f"{article.id}{n}",
@@ -371,72 +371,31 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if aged is not None:
         return age(fig.start - len(aged.group()), end, _age_person(doc, num, "aged"))
 
+    def amount(kind: str, topic: str, unit: str, stop: int = end) -> _Found:
+        """A figure with a unit: money, a percentage, a duration, a measure."""
+        return _Found(start, stop, kind, quantity, fig.qualifier, topic, unit=unit, trend=fig.trend)
+
     percent = _PERCENT.match(text[fig.number_end :])
     if percent:
-        end = max(end, fig.number_end + percent.end())
-        return _Found(
-            start,
-            end,
-            "percent",
-            quantity,
-            fig.qualifier,
-            _noun_after_percent(doc, num),
-            unit="percent",
-            trend=fig.trend,
-        )
+        stop = max(end, fig.number_end + percent.end())
+        return amount("percent", _noun_after_percent(doc, num), "percent", stop)
     if fig.currency:
-        return _Found(
-            start,
-            end,
-            "money",
-            quantity,
-            fig.qualifier,
-            _noun_lemma(num) or "money",
-            unit=fig.currency,
-            trend=fig.trend,
-        )
+        return amount("money", _noun_lemma(num) or "money", fig.currency)
     words = re.findall(r"[A-Za-z]+|[^\sA-Za-z\d]", after)
     first = words[0].lower() if words else ""
     if first == "-" and len(words) > 1:
         first = words[1].lower()
     if first in _CURRENCY_WORDS:
-        return _Found(
-            start,
-            end,
-            "money",
-            quantity,
-            fig.qualifier,
-            "money",
-            unit=_CURRENCY_WORDS[first],
-            trend=fig.trend,
-        )
+        return amount("money", "money", _CURRENCY_WORDS[first])
     if first in _TIME_UNITS:  # "five hours", "24-hour", "nine days later"
-        return _Found(
-            start,
-            end,
-            "duration",
-            quantity,
-            fig.qualifier,
-            _TIME_UNITS[first],
-            unit=_TIME_UNITS[first],
-            trend=fig.trend,
-        )
+        return amount("duration", _TIME_UNITS[first], _TIME_UNITS[first])
     if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
-        return _Found(start, end, "measure", quantity, fig.qualifier, "magnitude", unit="magnitude")
+        return amount("measure", "magnitude", "magnitude")
     measure = _unit(text[fig.end :]) if first not in _TOPIC_AFTER else None
     if measure is not None:
         name, entity, _ = measure
         kind = "money" if entity == "currency" else "duration" if entity == "time" else "measure"
-        return _Found(
-            start,
-            end,
-            kind,
-            quantity,
-            fig.qualifier,
-            _measured(num) or entity,
-            unit=name,
-            trend=fig.trend,
-        )
+        return amount(kind, _measured(num) or entity, name)
 
     if _pronoun_one(doc, num, fig):
         return None
