@@ -161,6 +161,8 @@ class ReviewApp(App[None]):
 
     @on(AnalysisDone)
     def _done(self, message: AnalysisDone) -> None:
+        if list(message.analysis.articles) != self.articles:
+            return  # a slower run for an earlier set of articles: its successor is on the way
         self.analysis = message.analysis
         if self.store is not None:
             self.store.close()
