@@ -162,6 +162,12 @@ def _review(args: argparse.Namespace) -> int:
     articles = sources.read_articles(paths) if paths else demo_articles()
     if not sys.stdout.isatty():
         return _fail("the review desk needs a terminal; use 'factcheck check' in a pipeline")
+    if not sys.stdin.isatty():
+        # an article came in on a pipe ("-"); the keyboard is still the terminal
+        try:
+            os.dup2(os.open("/dev/tty", os.O_RDONLY), sys.stdin.fileno())
+        except OSError:
+            return _fail("the review desk needs a terminal to read keys from")
     from factcheck.ui.app import make_app
 
     make_app(articles, model=args.model).run()
