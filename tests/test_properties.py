@@ -86,3 +86,20 @@ def test_normalised_text_has_no_control_characters(text):
     assert "\x1b" not in clean
     assert "\x7f" not in clean
     assert normalise(clean) == clean, "normalising twice changes nothing"
+
+
+NEWS_WORDS = st.sampled_from(
+    "at least more than up to about nearly between and to or killed injured dead wounded arrested "
+    "people police said Tuesday Nov. 13 2015 , . - $ 3m 129 twelve a dozen dozens no one none "
+    "aged 27-year-old Smith John the attack rose by 5% minus 1/2 US$ hundreds of".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(NEWS_WORDS, min_size=1, max_size=40).map(" ".join))
+def test_extraction_never_crashes_and_indexes_the_text(claims_of, text):
+    for claim in claims_of(text):
+        assert text[claim.start : claim.end] == claim.surface
+        assert claim.sentence in text
+        if claim.quantity is not None:
+            assert claim.quantity.low <= claim.quantity.high
