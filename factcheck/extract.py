@@ -526,10 +526,21 @@ def _is_headline(doc: Doc) -> bool:
 def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     """A number that is part of a name or an address, not an amount: "Section 427", "Game 2",
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
+    if _STREET.match(doc.text[fig.number_end :]):
+        return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
         return False
-    if _STREET.match(doc.text[fig.number_end :]):
-        return True
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "NNP" and num.head is nxt and fig.value >= 100:
+        return True  # "737 Max", "787 Dreamliner", "90049 ZIP Code": a model or a code
+    if (
+        num.i >= 2
+        and doc[num.i - 1].text == "("
+        and nxt is not None
+        and nxt.text == ")"
+        and doc[num.i - 2].ent_type_ == "PERSON"
+    ):
+        return True  # "Dak Prescott (4)": a shirt number
     if num.i == 0 or _is_headline(doc):
         return False  # title case ("Quake Kills 12") makes every word look like a name
     after = doc.text[fig.number_end :]
@@ -545,7 +556,6 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         prev.ent_type_ in ("PERSON", "GPE", "NORP") and num.dep_ == "nummod" and num.head.i > num.i
     ):
         return False  # "U.S. 2,000 troops" counts troops
-    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     # "Stoxx 600 index" is a name; "Acme 300 workers" counts workers
     return not (nxt is not None and nxt.tag_ == "NNS" and nxt.text.islower())
 

@@ -615,8 +615,8 @@ class _Scanner:
         if not self.adjacent(i):
             return False
         prev = self.toks[i - 1].text
-        if prev[-1:].isalpha():
-            return True
+        if prev[-1:].isalpha() or (prev.endswith(".") and prev[:-1].isalpha()):
+            return True  # "G20", "ID.3"
         if prev in ("/", ".", ":", "#"):
             return True
         if prev in ("-", "–"):
