@@ -260,3 +260,19 @@ async def test_commands_in_palette(seed_articles, analyse, tmp_path):
         titles = {c.title for c in app.get_system_commands(app.screen)}
     for key in ("(n)", "(N)", "(a)", "(d)", "(e)", "(u)", "(f)", "(s)", "(o)", "(?)"):
         assert any(t.endswith(key) for t in titles), key
+
+
+async def test_many_articles_show_as_many_as_fit(seed_articles, ferry_articles, analyse, tmp_path):
+    from factcheck.sources import as_articles, read_document
+
+    articles = as_articles([read_document(a.source) for a in [*seed_articles, *ferry_articles]])
+    app = make(articles, analyse, tmp_path / "r.db")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        shown = [c.article.id for c in app.query("ArticleColumn") if c.display]
+        assert shown == ["A", "B", "C", "D"], "160 columns fit four articles of 40"
+        for _ in range(5):
+            await pilot.press("tab")
+        assert app.focused.id == "column-E"
+        shown = [c.article.id for c in app.query("ArticleColumn") if c.display]
+        assert shown == ["B", "C", "D", "E"]

@@ -31,7 +31,8 @@ from factcheck.verdicts import Group
 
 Analyse = Callable[[Sequence[Article]], Analysis]
 MAX_ARTICLES = 8
-NARROW = 100  # columns below which two articles are shown at a time
+NARROW = 100  # terminal columns below which two articles are shown at a time
+COLUMN_WIDTH = 40  # narrower than this an article column is hard to read: show fewer, slide
 
 
 @dataclass
@@ -126,14 +127,19 @@ class ReviewApp(App[None]):
     def _columns(self) -> list[ArticleColumn]:
         return list(self.query(ArticleColumn))
 
+    def _shown(self) -> int:
+        """How many article columns fit: two below NARROW, else one per COLUMN_WIDTH."""
+        width = self.size.width
+        return 2 if width < NARROW else max(2, width // COLUMN_WIDTH)
+
     def _layout_columns(self) -> None:
-        """Below NARROW columns, show two articles at a time; tab moves the window."""
+        """Show as many articles as fit side by side; tab slides the window along."""
         columns = self._columns()
-        narrow = self.size.width < NARROW and len(columns) > 2
-        self.first_visible = max(0, min(self.first_visible, len(columns) - 2))
+        shown = self._shown()
+        self.first_visible = max(0, min(self.first_visible, len(columns) - shown))
         for i, column in enumerate(columns):
-            column.display = not narrow or self.first_visible <= i < self.first_visible + 2
-        self.set_class(narrow, "narrow")
+            column.display = self.first_visible <= i < self.first_visible + shown
+        self.set_class(len(columns) > shown, "sliding")
 
     # -- analysis -------------------------------------------------------------------------------
 
@@ -292,9 +298,10 @@ class ReviewApp(App[None]):
         ring = self._focus_ring()
         current = next((i for i, w in enumerate(ring) if w.has_focus), len(ring) - 1)
         target = (current + delta) % len(ring)
-        hidden = target < self.first_visible or target >= self.first_visible + 2
-        if target < len(ring) - 1 and hidden:  # in a narrow terminal, slide the pair shown
-            self.first_visible = target if delta > 0 else max(0, target - 1)
+        shown = self._shown()
+        hidden = target < self.first_visible or target >= self.first_visible + shown
+        if target < len(ring) - 1 and hidden:  # slide the window of columns to the target
+            self.first_visible = target - shown + 1 if delta > 0 else target
             self._layout_columns()
         ring[target].focus()
 
