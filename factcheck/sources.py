@@ -263,7 +263,7 @@ def read_document(source: str, *, stdin: io.BufferedIOBase | None = None) -> Doc
         return _dispatch(body, source, suffix)
     if len(scheme) > 1:
         raise SourceError(f"{source}: only http and https addresses are read")
-    path = Path(source)
+    path = Path(source).expanduser()  # "~/drafts/story.docx" typed in the app
     try:
         size = path.stat().st_size
         if path.is_dir():
