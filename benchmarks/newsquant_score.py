@@ -14,6 +14,7 @@ scores come from the benchmark's own reported_results.tsv.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import re
@@ -51,9 +52,34 @@ def gold_value(raw: str) -> tuple[float, float]:
     return v, v
 
 
-def predicted(claims) -> list[tuple[tuple[float, float], str]]:
+_FROM_TO = re.compile(r"^[^\d$£€]{0,25}?\s+to\s+$")
+
+
+def from_to(claims, text: str) -> list:
+    """NewsQuant's convention, for the second line of figures only: "fell from $2,415 to
+    $2,315" is one quantity, the range 2415-2315. factcheck keeps the two levels, which is what
+    comparing articles needs; this merges such pairs so both conventions can be scored."""
+    merged, skip = [], set()
+    for a, b in itertools.pairwise(claims):
+        if a.id in skip or a.quantity is None or b.quantity is None:
+            continue
+        between = text[a.end : b.start]
+        if text[: a.start].rstrip().lower().endswith("from") and _FROM_TO.match(between):
+            merged.append((a, b))
+            skip.update((a.id, b.id))
+    return merged, skip
+
+
+def predicted(claims, text: str = "", *, newsquant_ranges: bool = False):
     out = []
+    skip: set[str] = set()
+    if newsquant_ranges:
+        pairs, skip = from_to([c for c in claims if c.kind not in LEFT_OUT], text)
+        for a, b in pairs:
+            out.append(((a.value, b.value), a.trend or b.trend or "="))
     for c in claims:
+        if c.id in skip:
+            continue
         if c.kind in LEFT_OUT or c.quantity is None:
             continue
         q = c.quantity
@@ -110,10 +136,15 @@ def main() -> int:
     for c in claims:
         by_article.setdefault(c.article, []).append(c)
     totals = {"gold": 0, "pred": 0, "value": 0, "change": 0}
+    converted = {"pred": 0, "value": 0, "change": 0}
     shown = 0
     for article, row in zip(articles, data, strict=True):
         gold = [(gold_value(q["value"]), q["change"]) for q in row["quantities"]]
         pred = predicted(by_article.get(article.id, []))
+        alt = predicted(by_article.get(article.id, []), row["text"], newsquant_ranges=True)
+        converted["pred"] += len(alt)
+        converted["value"] += match(gold, alt, with_change=False)
+        converted["change"] += match(gold, alt, with_change=True)
         totals["gold"] += len(gold)
         totals["pred"] += len(pred)
         v = match(gold, pred, with_change=False)
@@ -132,6 +163,11 @@ def main() -> int:
     print(f"{'':14}{'P':>7}{'R':>7}{'F1':>7}")
     print(f"{'value':14}{vp:7.1f}{vr:7.1f}{vf:7.1f}")
     print(f"{'value+change':14}{cp:7.1f}{cr:7.1f}{cf:7.1f}")
+    xp, xr, xf = prf(converted["value"], converted["pred"], totals["gold"])
+    yp, yr, yf = prf(converted["change"], converted["pred"], totals["gold"])
+    print("with NewsQuant's convention that 'from X to Y' is one range (a scoring view only):")
+    print(f"{'value':14}{xp:7.1f}{xr:7.1f}{xf:7.1f}")
+    print(f"{'value+change':14}{yp:7.1f}{yr:7.1f}{yf:7.1f}")
     reported = args.data.parent / "reported_results.tsv"
     if reported.is_file():
         print("published (reported_results.tsv):")
