@@ -24,7 +24,7 @@ Decide
   u            undo the last mark or note
 
 View and save
-  f            cycle the list: discrepancies → all compared facts → every figure
+  f            cycle the list: discrepancies, compared facts, every figure
   s            save the copy-desk report (Markdown, with marks and notes)
   o            open another article (file, URL)
   ctrl+p       command palette: every action by name
@@ -32,7 +32,7 @@ View and save
 
 Figures in the text
   ‼ red, underlined     conflict: the articles cannot all be right
-  ≈ amber, italic       hedged differently: compatible, but not the same claim
+  ≈ amber, italic       hedged differently: compatible, not the same claim
   green, bold           the articles agree
   underlined            stated in one article only
 
