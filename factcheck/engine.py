@@ -53,5 +53,8 @@ def check(articles: Sequence[Article], *, model: str | None = None) -> Analysis:
 
 def compare_claims(articles: Sequence[Article], claims: Sequence[Claim]) -> Analysis:
     """Group already extracted claims and judge each group."""
-    groups = judge(group_claims(claims, {a.id: a.text for a in articles}))
+    groups = judge(
+        group_claims(claims, {a.id: a.text for a in articles}),
+        published={a.id: a.published for a in articles},
+    )
     return Analysis(tuple(articles), tuple(claims), tuple(groups))

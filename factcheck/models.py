@@ -22,9 +22,17 @@ class Article:
     """The headline: the first line of the text, or the page's headline."""
     text: str
     """The normalised text; every claim offset points into it."""
+    published: str | None = None
+    """The publication date ("2016-03-18") when the input says it (a web page's metadata)."""
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "title": self.title, "text": self.text}
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "text": self.text,
+            "published": self.published,
+        }
 
 
 @dataclass(frozen=True, slots=True)

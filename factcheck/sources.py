@@ -37,6 +37,7 @@ class Document:
     source: str
     title: str
     text: str
+    published: str | None = None
 
 
 # -- normalisation ------------------------------------------------------------------------------
@@ -174,7 +175,10 @@ def _from_html(raw: str, name: str) -> Document:
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
     first = body.split("\n", 1)[0]
-    return Document(name, title or first[:200] or name, body)
+    published = getattr(extracted, "date", None)
+    if not (isinstance(published, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", published)):
+        published = None
+    return Document(name, title or first[:200] or name, body, published)
 
 
 def _from_docx(data: bytes, name: str) -> Document:
@@ -294,7 +298,8 @@ def article_id(index: int) -> str:
 
 def as_articles(documents: Sequence[Document], *, first: int = 0) -> list[Article]:
     return [
-        Article(article_id(first + i), d.source, d.title, d.text) for i, d in enumerate(documents)
+        Article(article_id(first + i), d.source, d.title, d.text, d.published)
+        for i, d in enumerate(documents)
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -164,7 +164,9 @@ def compare(claims: Sequence[Claim]) -> str:
     return "agree" if len(shapes) == 1 else "qualifier_mismatch"
 
 
-def explain(claims: Sequence[Claim], verdict: str) -> str:
+def explain(
+    claims: Sequence[Claim], verdict: str, published: Mapping[str, str | None] | None = None
+) -> str:
     """ "A: exactly 129 killed; B: at least 129 killed; compatible, but B hedges"."""
     if verdict == "single" and len({c.article for c in claims}) == 1 and len(claims) == 1:
         return ""
@@ -215,7 +217,11 @@ def explain(claims: Sequence[Claim], verdict: str) -> str:
         and (max(points) - min(points) == 1)
     ):
         explanation += "; a difference of one may be the attacker counted among the dead"
-    if not updates and verdict == "conflict" and claims[0].topic in tolls:
+    dates = {a: d for a in sorted({c.article for c in claims}) if (d := (published or {}).get(a))}
+    if verdict in ("conflict", "qualifier_mismatch") and len(set(dates.values())) > 1:
+        when = ", ".join(f"{a} {d}" for a, d in dates.items())
+        explanation += f"; the articles are of different dates ({when}): the figures may differ because of time"
+    elif not updates and verdict == "conflict" and claims[0].topic in tolls:
         explanation += (
             "; if the articles were written at different times, the count may have changed"
         )
@@ -232,7 +238,9 @@ def _self_conflict(claims: Sequence[Claim]) -> bool:
     return any(not a.overlaps(b) for a, b in combinations(figures, 2))
 
 
-def judge(groups: Sequence[Sequence[Claim]]) -> list[Group]:
+def judge(
+    groups: Sequence[Sequence[Claim]], *, published: Mapping[str, str | None] | None = None
+) -> list[Group]:
     """Verdicts, labels and explanations; the most serious groups first, then in text order."""
     judged = []
     for claims in groups:
@@ -241,7 +249,9 @@ def judge(groups: Sequence[Sequence[Claim]]) -> list[Group]:
             (
                 claims,
                 verdict,
-                explain(claims, verdict) if verdict != "single" or len(claims) > 1 else "",
+                explain(claims, verdict, published)
+                if verdict != "single" or len(claims) > 1
+                else "",
             )
         )
     judged.sort(key=lambda g: SEVERITY[g[1]])

@@ -214,3 +214,19 @@ def test_conflict_with_a_hedge_inside(check_texts):
     group = next(g for g in analysis.groups if len(g.claims) == 3)
     assert group.verdict == "conflict"
     assert "hedged differently as well (B)" in group.explanation
+
+
+def test_articles_of_different_dates_say_so(nlp):
+    from factcheck.engine import compare_claims
+    from factcheck.extract import extract_articles
+    from factcheck.sources import Document, as_articles
+
+    articles = as_articles(
+        [
+            Document("a.html", "A", "The attack killed 12 people.", "2016-03-10"),
+            Document("b.html", "B", "The attack killed 14 people.", "2016-03-18"),
+        ]
+    )
+    analysis = compare_claims(articles, extract_articles(nlp, articles))
+    group = next(g for g in analysis.groups if g.verdict == "conflict")
+    assert "different dates (A 2016-03-10, B 2016-03-18)" in group.explanation

@@ -220,3 +220,14 @@ def test_url_size_cap(server, monkeypatch):
 def test_unreachable_host():
     with pytest.raises(SourceError, match=r"cannot reach|no answer"):
         read_document("http://127.0.0.1:9/story")
+
+
+def test_html_publication_date(tmp_path):
+    page = (FIXTURES / "quake.html").read_text(encoding="utf-8")
+    dated = page.replace(
+        "<head>",
+        '<head>\n  <meta property="article:published_time" content="2013-07-02T16:22:00Z">',
+    )
+    path = tmp_path / "dated.html"
+    path.write_text(dated, encoding="utf-8")
+    assert read_document(str(path)).published == "2013-07-02"
