@@ -165,7 +165,13 @@ def _from_html(raw: str, name: str) -> Document:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        raw, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+        raw,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        with_metadata=True,
+        # only a date the page declares: a guess from "© 2013" in a footer would mislead
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
     if not body or len(body.split()) < MIN_HTML_WORDS:  # a menu or a cookie banner is no article

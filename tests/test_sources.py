@@ -231,3 +231,4 @@ def test_html_publication_date(tmp_path):
     path = tmp_path / "dated.html"
     path.write_text(dated, encoding="utf-8")
     assert read_document(str(path)).published == "2013-07-02"
+    assert read_document(str(FIXTURES / "quake.html")).published is None  # "© 2013" is no date
