@@ -155,7 +155,8 @@ _OTHER_EVENT = re.compile(
 # Said before a figure in its sentence, these mark a toll told for comparison, not the story's own:
 # "six weeks after a massacre in Orlando, where a gunman killed 49", "the deadliest since…".
 _COMPARISON = re.compile(
-    r"\b(?:deadliest|worst\s+\w+\s+since|a\s+similar|previous(?:ly)?|"
+    r"\b(?:deadliest|worst\s+\w+\s+since|a\s+similar|previous(?:ly)?|the\s+most\s+recent|"
+    r"before\s+that|the\s+last\s+time|"
     r"last\s+(?:year|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|spring|summer|fall|autumn|winter))\b",
     re.I,

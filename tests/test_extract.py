@@ -261,6 +261,24 @@ def test_comparison_toll_is_marked(claims_of):
     assert "other_event" in claim.notes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The most recent was February 28, when six people were shot.", id="most-recent"
+        ),
+        pytest.param("The storm last year killed 40 people.", id="last-year"),
+        pytest.param(
+            "It was the deadliest attack since 2004, when 191 people were killed.", id="deadliest"
+        ),
+    ],
+)
+def test_recalled_events_are_marked(claims_of, text):
+    counts = [c for c in claims_of(text) if c.kind == "count"]
+    assert counts
+    assert all("other_event" in c.notes for c in counts)
+
+
 def test_intent_is_not_a_toll(claims_of):
     claim = next(
         c for c in claims_of("The gunman planned to kill hundreds.") if c.surface == "hundreds"
