@@ -185,6 +185,12 @@ _WITH_PERPETRATOR = re.compile(
     re.I,
 )
 _PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
+_TOLL_BEFORE = re.compile(
+    r"\b(death|injury|casualty)?\s*tolls?\s+(?:now\s+|rises\s+|climbs\s+|reaches\s+)?"
+    r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
+    re.I,
+)
+_TOLL_UP_TO = re.compile(r"\btolls?\s+(?:\w+\s+){0,2}$", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
 
 
@@ -314,6 +320,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and span[-1].lower_ != "one"
         else span[-1]
     )
+    if fig.qualifier == "up_to" and _TOLL_UP_TO.search(text[: fig.start]):
+        # headline idiom: "Toll up to 30" says the count rose to 30, not "at most 30"
+        fig = replace(fig, qualifier="exact", interval=Interval(fig.value, fig.value))
     start, end = fig.start, fig.end
     quantity: Interval | None = fig.interval
     unit: str | None = None
@@ -419,7 +428,11 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("part")  # "left them and three others dead": the rest, not the toll
     if _PART_OF.match(text[fig.end :]):
         notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
-    if topic == "killed" and "toll" in text.lower() and _UPDATE.search(text):
+    if (
+        topic == "killed"
+        and "toll" in text.lower()
+        and (_UPDATE.search(text) or _TOLL_UP_TO.search(text[: fig.start]))
+    ):
         notes.append("update")
     if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
         notes.append("total")
@@ -876,6 +889,9 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() == "toll":
             return "killed", None
+    toll = _TOLL_BEFORE.search(doc.text[max(0, fig.start - 40) : fig.start])
+    if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
+        return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
     return "number", noun
 
 

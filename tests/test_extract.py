@@ -138,6 +138,14 @@ CLAIMS = [
         "night",
         "exact",
     ),
+    (
+        "headline-toll-up-to",
+        "Ferry disaster death toll up to 30",
+        "up to 30",
+        "count",
+        "killed",
+        "exact",
+    ),
 ]
 
 
