@@ -306,7 +306,7 @@ class ReviewApp(App[None]):
         ring[target].focus()
 
     def action_next_column(self) -> None:
-        if isinstance(self.screen, Screen) and self.screen is not self.screen_stack[0]:
+        if self.screen is not self.screen_stack[0]:  # in a dialog, tab moves within it
             self.screen.focus_next()
             return
         self._move_focus(+1)
