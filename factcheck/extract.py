@@ -470,8 +470,8 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     if noun is None or noun is num or noun.pos_ not in ("NOUN", "PROPN"):
         return "people"
     lemma = noun.lemma_.lower()
-    if lemma in _GENERIC or lemma in TOPIC_LEMMAS:
-        return "people"
+    if lemma in _GENERIC or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
+        return "people"  # "40 Palestinians killed" counts people as "40 people killed" does
     # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
     # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
     named = [
