@@ -41,10 +41,6 @@ class Interval:
         below = value < self.high or (value == self.high and self.high_closed)
         return above and below
 
-    @property
-    def is_point(self) -> bool:
-        return self.low == self.high
-
     def as_json(self) -> dict[str, float | bool | None]:
         def end(x: float) -> float | None:
             if math.isinf(x):
@@ -285,10 +281,6 @@ class Figure:
     trend: str | None = None
     """"up" or "down" when the figure is a change ("rose by 3")."""
 
-    @property
-    def high_value(self) -> float:
-        return self.interval.high if self.qualifier == "range" else self.value
-
 
 def tokenize(text: str) -> list[Tok]:
     return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -319,21 +311,22 @@ def hedge_interval(qualifier: str, n: float) -> Interval:
             return Interval(n, n)
 
 
-_PHRASE_INDEXES: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+PhraseIndex = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
-def _phrase_index(phrases: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Phrases by their first word, longest first, built once per table."""
-    index = _PHRASE_INDEXES.get(id(phrases))
-    if index is None:
-        index = {}
-        for phrase in phrases:
-            words = tuple(phrase.replace("-", " - ").replace("+", " + ").split())
-            index.setdefault(words[0], []).append((words, phrase))
-        for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        _PHRASE_INDEXES[id(phrases)] = index
+def _phrase_index(phrases: dict[str, str]) -> PhraseIndex:
+    """Phrases by their first word, longest first."""
+    index: PhraseIndex = {}
+    for phrase in phrases:
+        words = tuple(phrase.replace("-", " - ").replace("+", " + ").split())
+        index.setdefault(words[0], []).append((words, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
     return index
+
+
+_PREFIX_INDEX = _phrase_index(_PREFIX_HEDGES)
+_POSTFIX_INDEX = _phrase_index(_POSTFIX_HEDGES)
 
 
 class _Scanner:
@@ -343,15 +336,14 @@ class _Scanner:
         self.text = text
         self.toks = tokenize(text)
         self.lows = [t.low for t in self.toks]
-        self.scaled_low: float | None = None
 
     def adjacent(self, i: int) -> bool:
         """Token i touches token i-1 with no space between."""
         return 0 < i < len(self.toks) and self.toks[i].start == self.toks[i - 1].end
 
-    def phrase_at(self, i: int, phrases: dict[str, str]) -> tuple[str, int] | None:
-        """The longest phrase of `phrases` starting at token i: (phrase, tokens used)."""
-        for words, phrase in _phrase_index(phrases).get(self.lows[i], ()):
+    def phrase_at(self, i: int, index: PhraseIndex) -> tuple[str, int] | None:
+        """The longest phrase of `index` starting at token i: (phrase, tokens used)."""
+        for words, phrase in index.get(self.lows[i], ()):
             if tuple(self.lows[i : i + len(words)]) == words:
                 return phrase, len(words)
         return None
@@ -458,7 +450,7 @@ class _Scanner:
         toks, lows, n = self.toks, self.lows, len(self.toks)
         start_i = i
         qualifier = "exact"
-        hedge = self.phrase_at(i, _PREFIX_HEDGES)
+        hedge = self.phrase_at(i, _PREFIX_INDEX)
         if hedge:
             qualifier = _PREFIX_HEDGES[hedge[0]]
             i += hedge[1]
@@ -545,14 +537,12 @@ class _Scanner:
             ):
                 continue
             rng = self.range_tail(start_i, num_tok, j + width, value, currency, hedge)
-            if rng is not None and lows[rng[1] : rng[1] + width] == unit:
-                rng = (rng[0], rng[1] + width)
+            if rng is not None and lows[rng[2] : rng[2] + width] == unit:
+                rng = (rng[0], rng[1], rng[2] + width)
             else:
                 rng = None
         if rng:
-            hi, j = rng
-            lo = self.scaled_low if self.scaled_low is not None else value
-            self.scaled_low = None
+            lo, hi, j = rng
             if lo <= hi:
                 first = (
                     start_i - 1
@@ -572,7 +562,7 @@ class _Scanner:
                     spelled=spelled,
                 )
 
-        post = self.phrase_at(j, _POSTFIX_HEDGES) if j < n else None
+        post = self.phrase_at(j, _POSTFIX_INDEX) if j < n else None
         if post and (
             (post[0] in ("+", "-plus") and not self.adjacent(j))
             or (post[0] == "plus" and not (j + 1 < n and lows[j + 1].isalpha()))
@@ -714,8 +704,9 @@ class _Scanner:
         value: float,
         currency: str | None,
         hedge: tuple[str, int] | None,
-    ) -> tuple[float, int] | None:
-        """The upper end of a range whose lower end ends at token j."""
+    ) -> tuple[float, float, int] | None:
+        """(low, high, index past it) of a range whose lower end ends at token j; the low end
+        takes the upper end's scale when only that one has it ("four to five thousand")."""
         toks, lows, n = self.toks, self.lows, len(self.toks)
         if j >= n:
             return None
@@ -742,26 +733,24 @@ class _Scanner:
         if parsed is None:
             return None
         hi, end, _ = parsed
-        if currency and end < n and lows[end] in _SHORT_SCALES and self.adjacent(end):
+        if currency and end < n and self.adjacent(end) and self.short_scale(end, currency):
             hi *= _SHORT_SCALES[lows[end]]
             end += 1
         upper_scale = next((_SCALES[w] for w in lows[k:end] if w in _SCALES), None)
-        if (
-            upper_scale
-            and not any(w in _SCALES for w in lows[num_i:j])
-            and value <= hi / upper_scale
-        ):
-            value *= upper_scale  # "four to five thousand": the scale belongs to both ends
-            self.scaled_low = value
+        shared_scale = False
+        if upper_scale and not any(w in _SCALES for w in lows[num_i:j]):
+            shared_scale = value <= hi / upper_scale
+            if shared_scale:
+                value *= upper_scale  # "four to five thousand": the scale belongs to both ends
         if joiner in ("-", "–") and end < n and lows[end] in ("-", "–"):
             return None  # "9-2-1" is a score or a code
         if joiner == "or" and hi - value > 3:
             return None
         if spaced and hi <= value:
             return None  # "won 2 - 1" is a score
-        if joiner in ("to", "-", "–") and value > 0 and hi > 50 * value and self.scaled_low is None:
+        if joiner in ("to", "-", "–") and value > 0 and hi > 50 * value and not shared_scale:
             return None  # "in 2018 to 3.9 million": a year, then a level, not a range
-        return hi, end
+        return value, hi, end
 
     def ordinal_at(self, start_i: int, i: int) -> Figure | None:
         tok, low = self.toks[i], self.lows[i]

@@ -204,3 +204,10 @@ def test_ordinals_are_positions():
 def test_interval_overlap(a, b, overlap):
     assert a.overlaps(b) is overlap
     assert b.overlaps(a) is overlap
+
+
+def test_a_rejected_range_leaves_no_scale_behind():
+    # the first pair shares no unit, so it is no range; its "million" must not scale the next
+    figs = find_figures("from 5 kHz to 6 million, then between 1 and 2 more")
+    last = figs[-1]
+    assert (last.qualifier, last.interval.low, last.interval.high) == ("range", 1, 2)
