@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 from factcheck import dates, sentences, units
@@ -196,7 +196,7 @@ _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, p
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """A claim before it has its id."""
+    """A claim before it has its id and its place in the article: `Claim`'s other fields."""
 
     start: int
     end: int
@@ -236,22 +236,10 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
                 Claim(
                     id=f"{article.id}{n}",
                     article=article.id,
-                    start=f.start,
-                    end=f.end,
                     surface=article.text[f.start : f.end],
                     sentence=article.text[ss:se],
-                    kind=f.kind,
-                    quantity=f.quantity,
-                    qualifier=f.qualifier,
-                    topic=f.topic,
-                    unit=f.unit,
-                    trend=f.trend,
-                    subject=f.subject,
-                    date=f.date,
                     sentence_start=ss,
-                    notes=f.notes,
-                    counted=f.counted,
-                    value=f.value,
+                    **{field.name: getattr(f, field.name) for field in fields(_Found)},
                 )
             )
     return claims
@@ -280,27 +268,9 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
         if found is not None:
             if found.quantity is not None:
                 found = replace(found, value=fig.value)
-            out.append(_shift(found, offset))
+            out.append(replace(found, start=found.start + offset, end=found.end + offset))
     out.sort(key=lambda f: f.start)
     return out
-
-
-def _shift(f: _Found, offset: int) -> _Found:
-    return _Found(
-        f.start + offset,
-        f.end + offset,
-        f.kind,
-        f.quantity,
-        f.qualifier,
-        f.topic,
-        f.unit,
-        f.trend,
-        f.subject,
-        f.date,
-        f.notes,
-        f.counted,
-        f.value,
-    )
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -325,7 +295,6 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         fig = replace(fig, qualifier="exact", interval=Interval(fig.value, fig.value))
     start, end = fig.start, fig.end
     quantity: Interval | None = fig.interval
-    unit: str | None = None
 
     # A bare year ("in 2015", "2013 attack") is a date, not 2015 of anything.
     if (
@@ -452,10 +421,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         quantity,
         fig.qualifier,
         topic,
-        unit=unit,
         trend=fig.trend,
         subject=subject,
-        notes=tuple(notes),
+        notes=tuple(dict.fromkeys(notes)),
         counted=_counted_class(noun, num, lead),
     )
 
@@ -501,7 +469,6 @@ _PRONOUN_ONE_BEFORE = {
     "other",
     "last",
     "big",
-    "only",
 }
 
 
@@ -509,11 +476,7 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     """ "the same one", "each one they lose", "get their hands on one": "one" as a pronoun."""
     if not (fig.spelled and fig.value == 1 and fig.qualifier == "exact" and num.lower_ == "one"):
         return False
-    if (
-        num.i > 0
-        and doc[num.i - 1].lower_ in _PRONOUN_ONE_BEFORE
-        and doc[num.i - 1].lower_ != "only"
-    ):
+    if num.i > 0 and doc[num.i - 1].lower_ in _PRONOUN_ONE_BEFORE:
         return True
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
         return False  # "one of the victims" counts one
@@ -572,10 +535,6 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         return False  # "U.S. 2,000 troops" counts troops
     # "Stoxx 600 index" is a name; "Acme 300 workers" counts workers
     return not (nxt is not None and nxt.tag_ == "NNS" and nxt.text.islower())
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
 
 
 def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
