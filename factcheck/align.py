@@ -10,12 +10,11 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from factcheck.extract import TOPIC_LEMMAS
-from factcheck.models import Claim
+from factcheck.models import Claim, article_order
 from factcheck.numbers import Interval
 
 # "victims" may mean the dead, the wounded or both; "strikes" and "rescued" are rarely one fact.
@@ -63,9 +62,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def person_clusters(names: Sequence[str]) -> dict[str, int]:
-    """Cluster names that denote one person: full names by fuzzy match of first name and
-    surname; a lone surname only when exactly one full name carries it ("Shelton" is ambiguous
-    between Tina and Cheron Shelton, so it stays apart)."""
+    """Cluster full names that denote one person, by fuzzy match of first name and surname.
+    Lone surnames are resolved before this, within their own article (see `_age_names`)."""
     cluster: dict[str, int] = {}
     full: list[tuple[str, list[str]]] = []
     for name in sorted(set(names), key=lambda n: (-len(_name_tokens(n)), n)):
@@ -75,33 +73,14 @@ def person_clusters(names: Sequence[str]) -> dict[str, int]:
         match = next((cluster[n] for n, t in full if _same_person(toks, t)), None)
         cluster[name] = match if match is not None else len(set(cluster.values()))
         full.append((name, toks))
-    next_id = len(set(cluster.values()))
-    for name in sorted(set(names)):
-        if name in cluster:
-            continue
-        toks = _name_tokens(name)
-        if not toks:
-            continue
-        owners = {cluster[n] for n, t in full if _same_person(toks, t)}
-        if len(owners) == 1:
-            cluster[name] = owners.pop()
-            continue
-        same = next((cluster[n] for n in cluster if _name_tokens(n) == toks), None)
-        if same is None:
-            same, next_id = next_id, next_id + 1
-        cluster[name] = same
     return cluster
 
 
-def group_key(claim: Claim, people: dict[str, int]) -> tuple[str, ...] | None:
-    """What fact a claim states, or None when it should stand alone."""
+def group_key(claim: Claim, person: int | None) -> tuple[str, ...] | None:
+    """What fact a claim states, or None when it should stand alone. `person` is the cluster of
+    the person an age belongs to, None when no full name identifies them."""
     if claim.kind == "age":
-        # only a name identifies a person; "the man" in one story is not "the man" in another
-        if "ambiguous_name" in claim.notes:
-            return None
-        if claim.subject and claim.subject in people and not claim.subject.startswith("the "):
-            return ("age", str(people[claim.subject]))
-        return None
+        return ("age", str(person)) if person is not None else None
     if claim.kind == "measure" and claim.topic == "magnitude":
         return ("magnitude",)
     if claim.kind != "count" or claim.trend or claim.topic not in GROUPED_TOPICS:
@@ -118,10 +97,6 @@ def _principal(claims: Sequence[Claim]) -> Claim:
     """The figure an article gives for a fact: the first it states. News is written top down,
     so the headline and the lead carry the main figures; details and subsets come later."""
     return min(claims, key=lambda c: c.start)
-
-
-def _article_rank(article_id: str) -> tuple[int, str]:
-    return len(article_id), article_id
 
 
 def _near(q: Interval) -> Interval:
@@ -159,7 +134,7 @@ def _members(claims: Sequence[Claim], *, ages: bool) -> tuple[list[Claim], list[
                 and c.quantity.overlaps(near)
             )
             (members if c is main or compatible else loose).append(c)
-    members.sort(key=lambda c: (_article_rank(c.article), c.start))
+    members.sort(key=lambda c: (article_order(c.article), c.start))
     return members, loose
 
 
@@ -185,50 +160,46 @@ def _magnitude_split(members: list[Claim]) -> list[list[Claim]]:
         else:
             clusters[-1].append(c)
     for cluster in clusters:
-        cluster.sort(key=lambda c: (_article_rank(c.article), c.start))
+        cluster.sort(key=lambda c: (article_order(c.article), c.start))
     return clusters
 
 
-def _full_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[str, str]:
-    """Each lone surname given with an age, resolved to the one full name its own article gives
-    for it; a surname its article shares with two people (or none) is left out."""
+def _age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[str, str]:
+    """The full name each age belongs to, by claim id. A lone surname counts when its own article
+    gives exactly one full name for it; a surname shared by two people there, a surname with no
+    full name, and a description ("the man" is not the same man in another story) count not."""
     full = {
         c.subject
         for c in claims
-        if c.kind == "age" and c.subject and len(_name_tokens(c.subject)) >= 2
+        if c.kind == "age"
+        and c.subject
+        and not c.subject.startswith("the ")
+        and len(_name_tokens(c.subject)) >= 2
     }
-    resolved: dict[str, str] = {}
+    names: dict[str, str] = {}
     for c in claims:
-        if c.kind != "age" or not c.subject or len(_name_tokens(c.subject)) != 1:
+        if c.kind != "age" or not c.subject:
             continue
-        surname = _name_tokens(c.subject)[0]
-        text = texts.get(c.article, c.sentence)
-        candidates = {f for f in full if _name_tokens(f)[-1] == surname and f in text}
-        resolved[f"{c.article}:{c.subject}"] = candidates.pop() if len(candidates) == 1 else ""
-    return resolved
-
-
-def _resolved(claim: Claim, resolved: dict[str, str]) -> Claim:
-    key = f"{claim.article}:{claim.subject}"
-    if key not in resolved:
-        return claim
-    return (
-        replace(claim, subject=resolved[key] or None)
-        if resolved[key]
-        else replace(claim, notes=(*claim.notes, "ambiguous_name"))
-    )
+        if c.subject in full:
+            names[c.id] = c.subject
+        elif len(toks := _name_tokens(c.subject)) == 1:
+            text = texts.get(c.article, c.sentence)
+            candidates = {f for f in full if _name_tokens(f)[-1] == toks[0] and f in text}
+            if len(candidates) == 1:
+                names[c.id] = candidates.pop()
+    return names
 
 
 def group_claims(claims: Sequence[Claim], texts: dict[str, str] | None = None) -> list[list[Claim]]:
     """Claims partitioned into groups: each claim in exactly one, in text order of first claims.
     `texts` maps article ids to their texts, to resolve lone surnames within their article."""
-    resolved = _full_names(claims, texts or {})
-    claims = [_resolved(c, resolved) for c in claims]
-    people = person_clusters([c.subject for c in claims if c.kind == "age" and c.subject])
+    names = _age_names(claims, texts or {})
+    people = person_clusters(list(names.values()))
     keyed: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     groups: list[list[Claim]] = []
     for claim in claims:
-        key = group_key(claim, people)
+        name = names.get(claim.id)
+        key = group_key(claim, people.get(name) if name else None)
         if key is None:
             groups.append([claim])
         else:
@@ -237,5 +208,5 @@ def group_claims(claims: Sequence[Claim], texts: dict[str, str] | None = None) -
         grouped, loose = _members(members, ages=key[0] == "age")
         groups.extend(_magnitude_split(grouped) if key[0] == "count" else [grouped])
         groups.extend([c] for c in loose)
-    groups.sort(key=lambda g: (_article_rank(g[0].article), g[0].start))
+    groups.sort(key=lambda g: (article_order(g[0].article), g[0].start))
     return groups

@@ -7,6 +7,12 @@ from typing import Any
 
 from factcheck.numbers import Interval
 
+
+def article_order(article_id: str) -> tuple[int, str]:
+    """Sort key for article ids: A, B … Z, AA, AB."""
+    return len(article_id), article_id
+
+
 KINDS = ("count", "age", "date", "time", "duration", "money", "percent", "measure", "ordinal")
 
 

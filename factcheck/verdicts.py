@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from factcheck.models import Claim
+from factcheck.models import Claim, article_order
 
 VERDICTS = ("conflict", "qualifier_mismatch", "agree", "single")
 SEVERITY = {v: i for i, v in enumerate(VERDICTS)}  # lower is more serious
@@ -70,7 +70,7 @@ class Group:
 
     @property
     def articles(self) -> list[str]:
-        return sorted({c.article for c in self.claims}, key=lambda a: (len(a), a))
+        return sorted({c.article for c in self.claims}, key=article_order)
 
 
 def _num(x: float) -> str:
@@ -151,14 +151,10 @@ def label(claims: Sequence[Claim]) -> str:
 
 def compare(claims: Sequence[Claim]) -> str:
     """The verdict for a group."""
-    articles = {c.article for c in claims}
+    if _contradictory(claims):
+        return "conflict"
     figures = [c for c in claims if c.quantity is not None]
-    for a, b in combinations(figures, 2):
-        assert a.quantity is not None
-        assert b.quantity is not None
-        if not a.quantity.overlaps(b.quantity):
-            return "conflict"
-    if len(articles) == 1:
+    if len({c.article for c in claims}) == 1:
         return "single"
     shapes = {(c.qualifier, c.quantity) for c in figures}
     return "agree" if len(shapes) == 1 else "qualifier_mismatch"
@@ -180,21 +176,19 @@ def explain(
     head = "; ".join(parts)
     if verdict == "conflict":
         self_contra = [
-            a for a in per_article if _self_conflict([c for c in claims if c.article == a])
+            a for a in per_article if _contradictory([c for c in claims if c.article == a])
         ]
         tail = "these figures cannot all be true"
         if self_contra:
             tail += f" ({', '.join(self_contra)} contradicts itself)"
         hedgers = sorted(
             {c.article for c in claims if c.qualifier not in ("exact", "range")},
-            key=lambda a: (len(a), a),
+            key=article_order,
         )
         if hedgers and len({c.qualifier for c in claims}) > 1:
             tail += f"; hedged differently as well ({', '.join(hedgers)})"
     elif verdict == "qualifier_mismatch":
-        hedgers = sorted(
-            {c.article for c in claims if c.qualifier != "exact"}, key=lambda a: (len(a), a)
-        )
+        hedgers = sorted({c.article for c in claims if c.qualifier != "exact"}, key=article_order)
         exact = sorted({c.article for c in claims if c.qualifier == "exact"})
         if hedgers and exact:
             tail = (
@@ -233,7 +227,8 @@ def explain(
     return explanation
 
 
-def _self_conflict(claims: Sequence[Claim]) -> bool:
+def _contradictory(claims: Sequence[Claim]) -> bool:
+    """Two of the figures cannot both hold."""
     figures = [c.quantity for c in claims if c.quantity is not None]
     return any(not a.overlaps(b) for a, b in combinations(figures, 2))
 
@@ -245,15 +240,7 @@ def judge(
     judged = []
     for claims in groups:
         verdict = compare(claims)
-        judged.append(
-            (
-                claims,
-                verdict,
-                explain(claims, verdict, published)
-                if verdict != "single" or len(claims) > 1
-                else "",
-            )
-        )
+        judged.append((claims, verdict, explain(claims, verdict, published)))
     judged.sort(key=lambda g: SEVERITY[g[1]])
     return [
         Group(f"G{n}", claims[0].topic, label(claims), tuple(claims), verdict, explanation)
