@@ -147,8 +147,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     if args.fail_on == "never":
         return EXIT_OK
-    limit = SEVERITY[args.fail_on]
-    return EXIT_FINDING if any(SEVERITY[g.verdict] <= limit for g in analysis.groups) else EXIT_OK
+    return EXIT_FINDING if SEVERITY[analysis.worst()] <= SEVERITY[args.fail_on] else EXIT_OK
 
 
 def _review(args: argparse.Namespace) -> int:

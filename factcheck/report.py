@@ -48,15 +48,9 @@ def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
-    return {
-        "articles": [a.as_json() for a in analysis.articles],
-        "claims": [c.as_json() for c in analysis.claims],
-        "groups": [g.as_json() for g in analysis.groups],
-    }
-
-
-def _titles(analysis: Analysis) -> dict[str, str]:
-    return {a.id: a.title for a in analysis.articles}
+    document = claims_json(analysis.articles, analysis.claims)
+    document["groups"] = [g.as_json() for g in analysis.groups]
+    return document
 
 
 def _compared(analysis: Analysis) -> list[Group]:

@@ -130,15 +130,9 @@ def _looks_binary(data: bytes) -> bool:
 # -- forms --------------------------------------------------------------------------------------
 
 
-def _title_and_text(text: str, fallback: str) -> tuple[str, str]:
-    text = normalise(text)
-    first = text.split("\n", 1)[0].strip()
-    return (first[:200] or fallback), text
-
-
 def _from_plain(raw: str, name: str) -> Document:
-    title, text = _title_and_text(raw, name)
-    return Document(name, title, text)
+    text = normalise(raw)
+    return Document(name, text.split("\n", 1)[0][:200] or name, text)
 
 
 _MD_RULES = [
@@ -237,14 +231,17 @@ def _fetch(url: str) -> tuple[bytes, str]:
     return body, ctype
 
 
+def _is_html(raw: str) -> bool:
+    return raw.lstrip()[:1000].lower().startswith(("<!doctype html", "<html"))
+
+
 def _dispatch(data: bytes, name: str, suffix: str) -> Document:
     if not data.strip():
         raise SourceError(f"{name}: empty input")
     if suffix == ".docx" or data.startswith(b"PK\x03\x04"):
         return _from_docx(data, name)
     raw = decode(data, name)
-    head = raw.lstrip()[:1000].lower()
-    if suffix in (".html", ".htm") or head.startswith(("<!doctype html", "<html")):
+    if suffix in (".html", ".htm") or _is_html(raw):
         return _from_html(raw, name)
     if suffix in (".md", ".markdown"):
         return _from_markdown(raw, name)
@@ -254,42 +251,42 @@ def _dispatch(data: bytes, name: str, suffix: str) -> Document:
     return document
 
 
-def read_document(source: str, *, stdin: io.BufferedIOBase | None = None) -> Document:
-    """Read one input: a path, an http(s) URL, or "-" for standard input."""
+def _read_bytes(source: str, stdin: io.BufferedIOBase | None) -> tuple[bytes, str]:
+    """The raw bytes of an input and the file suffix that says its form ("" when unknown)."""
+    too_big = f"larger than {MAX_BYTES // 2**20} MB, refused: not one article"
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise SourceError(
-                f"-: input larger than {MAX_BYTES // 2**20} MB, refused: not one article"
-            )
-        return _dispatch(data, "-", "")
+            raise SourceError(f"-: input {too_big}")
+        return data, ""
     scheme = urlparse(source).scheme.lower()
     if scheme in ("http", "https"):
         body, ctype = _fetch(source)
-        suffix = (
-            ".docx" if "officedocument" in ctype else ".txt" if "text/plain" in ctype else ".html"
-        )
-        return _dispatch(body, source, suffix)
+        if "officedocument" in ctype:
+            return body, ".docx"
+        return body, ".txt" if "text/plain" in ctype else ".html"
     if len(scheme) > 1:
         raise SourceError(f"{source}: only http and https addresses are read")
     path = Path(source).expanduser()  # "~/drafts/story.docx" typed in the app
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise SourceError(f"{source}: is a folder, not an article")
-        if size > MAX_BYTES:
-            raise SourceError(
-                f"{source}: file larger than {MAX_BYTES // 2**20} MB, refused: not one article"
-            )
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_BYTES:
+            raise SourceError(f"{source}: file {too_big}")
+        return path.read_bytes(), path.suffix.lower()
     except FileNotFoundError:
         raise SourceError(f"{source}: no such file") from None
     except PermissionError:
         raise SourceError(f"{source}: permission denied") from None
     except OSError as err:
         raise SourceError(f"{source}: {err.strerror or err}") from None
-    return _dispatch(data, source, path.suffix.lower())
+
+
+def read_document(source: str, *, stdin: io.BufferedIOBase | None = None) -> Document:
+    """Read one input: a path, an http(s) URL, or "-" for standard input."""
+    data, suffix = _read_bytes(source, stdin)
+    return _dispatch(data, source, suffix)
 
 
 def article_id(index: int) -> str:
@@ -314,20 +311,22 @@ def read_articles(sources: Sequence[str]) -> list[Article]:
     return as_articles([read_document(s) for s in sources])
 
 
-def read_lines(source: str) -> list[tuple[int, Document]]:
-    """One document per non-empty line of a text input (sentence lists, feeds), 1-based."""
-    whole = read_document(source)
-    if source != "-" and urlparse(source).scheme.lower() not in ("http", "https"):
-        raw = decode(Path(source).read_bytes(), source)
-        if raw.lstrip()[:1] != "<" and not raw.startswith("PK"):
-            lines = raw.splitlines()
-            return [
-                (n, Document(source, normalise(line)[:200], normalise(line)))
-                for n, line in enumerate(lines, start=1)
-                if normalise(line)
-            ]
-    return [
-        (n, Document(source, line, line))
-        for n, line in enumerate(whole.text.split("\n"), 1)
-        if line.strip()
-    ]
+def read_lines(
+    source: str, *, stdin: io.BufferedIOBase | None = None
+) -> list[tuple[int, Document]]:
+    """One document per non-empty line of a text input (sentence lists, feeds), numbered as in
+    the input from 1; a page or a Word file gives one document per paragraph instead."""
+    data, suffix = _read_bytes(source, stdin)
+    whole = _dispatch(data, source, suffix)  # refuses what is empty, binary or unreadable
+    plain = suffix in ("", ".txt", ".text") and not data.startswith(b"PK")
+    raw = decode(data, source) if plain else ""
+    if plain and not _is_html(raw):
+        numbered = enumerate(raw.splitlines(), start=1)
+    else:
+        numbered = enumerate(whole.text.split("\n\n"), start=1)
+    documents = []
+    for n, line in numbered:
+        text = normalise(line)
+        if text:
+            documents.append((n, Document(source, text[:200], text, whole.published)))
+    return documents

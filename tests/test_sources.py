@@ -232,3 +232,10 @@ def test_html_publication_date(tmp_path):
     path.write_text(dated, encoding="utf-8")
     assert read_document(str(path)).published == "2013-07-02"
     assert read_document(str(FIXTURES / "quake.html")).published is None  # "© 2013" is no date
+
+
+def test_each_line_from_stdin_keeps_the_input_numbering():
+    from factcheck.sources import read_lines
+
+    lines = read_lines("-", stdin=io.BytesIO(b"Five died.\n\n\nAt least 3 were hurt.\n"))
+    assert [(n, d.text) for n, d in lines] == [(1, "Five died."), (4, "At least 3 were hurt.")]
