@@ -96,6 +96,7 @@ class ReviewApp(App[None]):
         self._store_path = store_path
         self.store: ReviewStore | None = None
         self.analysis: Analysis | None = None
+        self.verdict_of: dict[str, str] = {}  # claim id -> its group's verdict, for highlights
         self.filter_mode = FILTERS[0]
         self.selected: Group | None = None
         self.first_visible = 0  # the left column shown when the terminal is narrow
@@ -170,6 +171,7 @@ class ReviewApp(App[None]):
         if list(message.analysis.articles) != self.articles:
             return  # a slower run for an earlier set of articles: its successor is on the way
         self.analysis = message.analysis
+        self.verdict_of = {c.id: g.verdict for g in self.analysis.groups for c in g.claims}
         if self.store is not None:
             self.store.close()
         self.store = ReviewStore(self._store_path, review_key(self.articles))
@@ -177,6 +179,7 @@ class ReviewApp(App[None]):
         self.query_one("#status").display = False
         self.query_one(DiscrepancyTable).display = True
         self.refresh_view()
+        self._paint_columns()
         table = self.query_one(DiscrepancyTable)
         table.focus()
         if table.row_count:
@@ -188,7 +191,8 @@ class ReviewApp(App[None]):
         return self.store.marks() if self.store is not None else {}
 
     def refresh_view(self) -> None:
-        """Repaint the list, the header, the columns and the detail from the current state."""
+        """Repaint the list, the header and the detail from the current state. The highlights in
+        the columns change only with the analysis and the selection, and are painted there."""
         if self.analysis is None:
             return
         marks = self.marks()
@@ -200,7 +204,6 @@ class ReviewApp(App[None]):
             self.filter_mode,
             label_width=24 if self.size.width < NARROW else 48,
         )
-        self._paint_columns()
         self._update_header(marks)
         self._show_detail()
 
@@ -219,9 +222,8 @@ class ReviewApp(App[None]):
     def _paint_columns(self, only: frozenset[str] | None = None) -> None:
         """Repaint the highlights: everywhere, or in the paragraphs holding the claims `only`."""
         assert self.analysis is not None
-        verdicts = {c.id: g.verdict for g in self.analysis.groups for c in g.claims}
         for column in self._columns():
-            column.show(self.analysis.claims, verdicts, self._selected_ids(), only=only)
+            column.show(self.analysis.claims, self.verdict_of, self._selected_ids(), only=only)
 
     def _selected_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.selected.claims) if self.selected else frozenset()
