@@ -22,6 +22,7 @@ from factcheck.people import person_clusters, resolve_age_names
 from factcheck.numbers import Interval
 from factcheck.vocab import (
     DEGREE_WORDS,
+    DEMOGRAPHIC_NOUNS,
     EVENT_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
@@ -29,6 +30,7 @@ from factcheck.vocab import (
     TOPIC_LEMMAS,
     canonical_event,
     canonical_noun,
+    canonical_predicate,
 )
 
 # "victims" may mean the dead, the wounded or both; "strikes" are rarely one fact.
@@ -46,6 +48,7 @@ PAIRED_PER_ARTICLE = 8
 them, which keeps grouping linear in the number of figures an article states."""
 _STANDALONE = frozenset({Note.OTHER_EVENT, Note.PART, Note.INTENT})
 _DEGREES = frozenset(DEGREE_WORDS.values())
+_LEAD = 0.5  # weight of an article's first figure for a fact over its later ones
 # Counted nouns that can all name the same people: "people", "passengers", "patrons". A role
 # ("officers", "soldiers") is a part that stories count apart.
 _PUBLIC = PERSON_NOUNS | {"people"}
@@ -85,11 +88,11 @@ def facet(claim: Claim, person: int | None) -> Facet | None:
         head=head,
         noun=canonical_noun(noun),
         named=named.rstrip(")") or None,
-        predicate=claim.predicate,
+        predicate=canonical_predicate(claim.predicate),
         modifiers=modifiers - degrees,
         degree=min(degrees) if degrees else None,
         occurrence=claim.occurrence,
-        day=claim.day,
+        day=claim.day if head[1:2] and head[1] not in GROUPED_TOPICS else None,
         event=canonical_event(claim.subject.split()[-1].lower()) if claim.subject else None,
         size=_size(claim),
     )
@@ -118,10 +121,13 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
     if claim.topic == "number":
         return None  # nothing says what is counted
     noun = canonical_noun((claim.counted or "people").partition(" (")[0])
-    if noun in _PUBLIC or noun in ROLE_NOUNS or noun in EVENT_NOUNS:
+    if noun in _PUBLIC or noun in ROLE_NOUNS or noun in EVENT_NOUNS or noun in DEMOGRAPHIC_NOUNS:
         # people named by what they did: "300 people packed the club", "320 patrons packed it";
         # a bare "five officers" or "two shootings" says too little to compare
-        return ("count", f"{noun if noun in ROLE_NOUNS else 'people'} {claim.predicate}", scope) if claim.predicate else None
+        if not claim.predicate:
+            return None
+        verb = canonical_predicate(claim.predicate)
+        return ("count", f"{'people' if noun in _PUBLIC else noun} {verb}", scope)
     return ("count", noun, scope)
 
 
@@ -161,22 +167,26 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
         total += 1.0
     elif not {a.noun, b.noun} <= _PUBLIC:
         return None  # officers injured are neither civilians injured nor people injured
+    # shared modifiers ("strong aftershocks") speak for a pair, less than an article's order does
     shared = a.modifiers & b.modifiers
     if shared:
-        total += 0.5
+        total += 0.2
     elif a.modifiers and b.modifiers:
-        total -= 0.5
+        total -= 0.2
     if a.occurrence is not None and a.occurrence == b.occurrence:
         total += 1.0
     if a.day is not None and a.day == b.day:
         total += 0.25
     if a.event and b.event and a.event != b.event:
         total -= 0.25
-    # closer figures are likelier the same report of a fact: a tie-breaker, never a reason
-    if a.size > 0 and b.size > 0:
-        total += 0.3 * max(0.0, 1 - abs(math.log(a.size / b.size)) / math.log(SPLIT_RATIO))
+    # closer figures are likelier the same report of a fact: a tie-breaker, never a reason,
+    # except for magnitudes, where a tenth apart is one quake and a point apart another
+    if a.head[0] == "magnitude":
+        total += max(0.0, 1 - abs(a.size - b.size) / MAGNITUDE_SPREAD)
+    elif a.size > 0 and b.size > 0:
+        total += 0.2 * max(0.0, 1 - abs(math.log(a.size / b.size)) / math.log(SPLIT_RATIO))
     elif a.size == b.size:
-        total += 0.3
+        total += 0.2
     return total
 
 
@@ -243,7 +253,7 @@ def _join(block: list[tuple[Claim, Facet]]) -> list[list[Claim]]:
         if min(ra, rb) > 0 and not named:
             continue
         if (s := score(fa, fb)) is not None:
-            pair_score[i, j] = s + 0.2 / (1 + ra) + 0.2 / (1 + rb)
+            pair_score[i, j] = s + _LEAD / (1 + ra) + _LEAD / (1 + rb)
     cluster = list(range(len(leads)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(leads))}
     for (i, j), _s in sorted(pair_score.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -47,6 +47,10 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+# Verbs that say nothing of what happened to what is counted: "including 8 bridges".
+_EMPTY_VERBS = frozenset("be have say report tell include number total reach put estimate".split())
+
+
 def predicate(token: Token) -> str | None:
     """What happened to what is counted: "drop" for "four bombs were dropped", "shelter" for
     "taking shelter" (a light verb names its object), None for "is" and "has"."""
@@ -58,7 +62,7 @@ def predicate(token: Token) -> str | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c is not token), None)
         if obj is not None and obj.pos_ == "NOUN":
             return obj.lemma_.lower()
-    if lemma in ("be", "have", "say", "report", "tell"):
+    if lemma in _EMPTY_VERBS:
         return None
     return lemma
 

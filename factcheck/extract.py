@@ -21,6 +21,7 @@ from factcheck.vocab import (
     FILLERS,
     GENERIC_NOUNS,
     LIGHT_VERB_OBJECTS,
+    NOUN_TOPICS,
     LIGHT_VERBS,
     TIME_UNITS,
     TOPIC_AFTER,
@@ -28,6 +29,7 @@ from factcheck.vocab import (
     VERB_TOPICS,
     YEAR,
     YEAR_NUMBER,
+    singular,
 )
 
 if TYPE_CHECKING:
@@ -37,8 +39,15 @@ if TYPE_CHECKING:
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
-_MAGNITUDE = re.compile(r"^[\s-]*magnitude\b|^\s+on the richter", re.I)
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
+_MAGNITUDE = re.compile(
+    r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
+)  # "7.6 and 7.5 magnitude quakes": the scale covers every figure of the list
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitude(?:\s+of)?\s+$|"
+    r"\b(?:quakes?|earthquakes?|tremors?|temblors?|aftershocks?),?\s+(?:\w+\s+){0,2}?measuring\s+"
+    r"(?:(?:\d+(?:\.\d+)?)\s*(?:,|and|or)\s*)*$",
+    re.I,
+)
 # A running total ("30 arrests so far this week") is a different fact from one day's count;
 # "a total of 50 killed" is just this event's total.
 _TOTAL = re.compile(
@@ -174,7 +183,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Found | None:
     text = doc.text
     after = text[fig.end : fig.end + 40]
-    before = text[max(0, fig.start - 20) : fig.start]
+    before = text[max(0, fig.start - 60) : fig.start]
     span = _span(doc, fig.number_start, fig.number_end)
     if span is None:
         return None
@@ -375,6 +384,8 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     if noun is None or noun is num or noun.pos_ not in ("NOUN", "PROPN"):
         return "people"
     lemma = noun.lemma_.lower()
+    if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_:
+        lemma = singular(lemma)  # the small model leaves some plurals as they are: "rifles"
     if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
         return "people"  # "40 Palestinians killed" counts people as "40 people killed" does
     # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
@@ -453,6 +464,8 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
     if _STREET.match(doc.text[fig.number_end :]):
         return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
+    if re.search(r"[A-Za-z]-$", doc.text[max(0, fig.number_start - 2) : fig.number_start]):
+        return True  # "AK-47", "F-16", "M-16": a model's name
     if re.match(r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b", doc.text[fig.number_end :], re.I):
         return True  # ".357 caliber", "9mm pistol": a gun's name, not an amount
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
@@ -739,13 +752,23 @@ def _noun_after_percent(doc: Doc, num: Token) -> str:
 def _counted_noun(doc: Doc, num: Token) -> Token | None:
     """The noun a figure counts: "129 people", "dozens of people", "Sixteen were killed"."""
     head = num.head
+    # "six AK-47 rifles": a name between the figure and its noun can mislead the parse
+    right = None
+    for t in doc[num.i + 1 : num.i + 5]:
+        if t.tag_ == "NNS":
+            right = t
+            break
+        if not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.dep_ in ("compound", "amod")):
+            break
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        return right if head.pos_ == "PROPN" and right is not None else head
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if right is not None and num.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return right
     if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in (
         "nsubj",
         "nsubjpass",
@@ -811,7 +834,10 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if copular is not None:
         return copular, noun  # "the fatality is only one person"
     if noun is not None and noun is not num:
-        return noun.lemma_.lower(), noun
+        described = _described_topic(noun)
+        if described is not None:
+            return described, noun  # "over 14,000 people taking shelter in tents"
+        return NOUN_TOPICS.get(noun.lemma_.lower(), noun.lemma_.lower()), noun
     if num.dep_ in ("attr",) and num.head.lemma_ == "be":
         subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() == "toll":
@@ -820,6 +846,23 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
     return "number", noun
+
+
+def _described_topic(noun: Token) -> str | None:
+    """A topic told by a clause on the counted noun: "people taking shelter", "people who fled"."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in TOPIC_LEMMAS:
+            return TOPIC_LEMMAS[lemma]
+        if lemma in VERB_TOPICS:
+            return VERB_TOPICS[lemma]
+        if lemma in LIGHT_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
+                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()]
+    return None
 
 
 def _copular_topic(token: Token) -> str | None:

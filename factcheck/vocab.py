@@ -7,6 +7,7 @@ because one article does.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # What is counted, normalised: the words that say it, as lemmas. Words of one meaning share a
 # topic: wounded/injured/hurt are "injured", dead/killed/fatality are "killed".
@@ -61,15 +62,20 @@ TOPIC_AFTER: dict[str, str] = {
 FILLERS = frozenset("people persons others other more person were was are have had been being".split())
 # Counted nouns that say nothing about what is counted.
 GENERIC_NOUNS = frozenset("people person other individual one more number total".split())
-# Nouns that name people by a role: "46 demonstrators were arrested" counts the same people
-# as "46 people were arrested".
+# Nouns for the people an event gathered or affected, all of them: "46 demonstrators were
+# arrested" counts the same people as "46 people were arrested".
 PERSON_NOUNS = frozenset(
-    """adult baby boy child civilian clubgoer customer demonstrator employee fan girl guest
-    hostage inmate kid man marcher member minor mourner partygoer passenger patient patron
-    pedestrian person protester protestor reveler reveller resident rioter shopper spectator
-    student teen teenager tourist victim visitor woman worker youth attendee bystander
-    """.split()
+    """attendee bystander civilian clubgoer customer demonstrator guest hostage marcher mourner
+    partygoer passenger patron pedestrian person protester protestor reveler reveller resident
+    rioter shopper spectator tourist visitor""".split()
 )
+# Nouns for a kind of person: counted apart ("no children were hurt" is not "no one was hurt").
+DEMOGRAPHIC_NOUNS = frozenset(
+    """adult baby boy child girl inmate kid man minor patient student teen teenager woman worker
+    employee youth fan member victim""".split()
+)
+# Counted nouns that say what is counted through a topic: "14,000 refugees" are displaced.
+NOUN_TOPICS = {"refugee": "displaced", "evacuee": "displaced"}
 # People counted by their office or side: a part that stories count apart from "people".
 ROLE_NOUNS = frozenset(
     """officer policeman policemen deputy trooper agent soldier troop firefighter guard militant
@@ -207,9 +213,50 @@ PERPETRATOR_NOUNS = frozenset(
 )
 
 
+# Verbs of one meaning for what happened to the things counted: arms "seized", "confiscated"
+# or "recovered" are one haul; aftershocks "felt" or "recorded" one series. Verbs that differ in
+# meaning stay apart: rounds "fired" are not rounds "carried", boats "spotted" not "captured".
+PREDICATE_SYNONYMS = {
+    **dict.fromkeys("seize confiscate recover find nab impound".split(), "seize"),
+    **dict.fromkeys("feel follow record register jolt rock shake rattle".split(), "occur"),
+    **dict.fromkeys("carry bring pack".split(), "carry"),
+    **dict.fromkeys("fire spray unleash".split(), "fire"),
+    **dict.fromkeys("destroy flatten raze level".split(), "destroy"),
+    **dict.fromkeys("attend gather join".split(), "attend"),
+    **dict.fromkeys("march rally parade".split(), "march"),
+}
+
+
+def canonical_predicate(lemma: str | None) -> str | None:
+    return PREDICATE_SYNONYMS.get(lemma, lemma) if lemma else None
+
+
 def canonical_noun(lemma: str) -> str:
     return NOUN_SYNONYMS.get(lemma, lemma)
 
 
 def canonical_event(lemma: str) -> str:
     return EVENT_SYNONYMS.get(lemma, lemma)
+
+
+@cache
+def _inflector() -> object:
+    import inflect  # installed with quantulum3; loaded when a plural needs it
+
+    return inflect.engine()
+
+
+@cache
+def singular(noun: str) -> str:
+    """ "rifles" -> "rifle"; a word that is not a plural comes back as it is."""
+    found = _inflector().singular_noun(noun)  # type: ignore[attr-defined]
+    return found if isinstance(found, str) and found else noun
+
+
+@cache
+def plural(noun: str) -> str:
+    """ "officer" -> "officers", "person" -> "people", "child" -> "children"."""
+    if noun == "person":
+        return "people"
+    found = _inflector().plural_noun(noun)  # type: ignore[attr-defined]
+    return found if isinstance(found, str) and found else noun
