@@ -121,6 +121,8 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
     if claim.topic == "number":
         return None  # nothing says what is counted
     noun = canonical_noun((claim.counted or "people").partition(" (")[0])
+    if noun == "attacker":
+        return ("count", noun, scope)  # how many attacked is a fact whatever they did
     if noun in _PUBLIC or noun in ROLE_NOUNS or noun in EVENT_NOUNS or noun in DEMOGRAPHIC_NOUNS:
         # people named by what they did: "300 people packed the club", "320 patrons packed it";
         # a bare "five officers" or "two shootings" says too little to compare

@@ -73,6 +73,13 @@ _COMPARISON = re.compile(
 # "ten days after a gunman killed five officers in Dallas": another event when the place it
 # names is not the story's own (not in its headline and lead).
 _AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|before)\b", re.I)
+# "in recent days", "earlier this month": a time other than the story's own, which with a place
+# other than the story's own makes another incident
+_ANOTHER_TIME = re.compile(
+    r"\b(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|in\s+the)\s+"
+    r"(?:week|month|year)|last\s+(?:week|month))\b",
+    re.I,
+)
 LEAD_CHARS = 600
 _EARLIER = {"prior", "previous", "earlier", "past", "former"}
 _FATALLY = re.compile(
@@ -298,6 +305,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         topic = "killed"  # "five officers were fatally wounded"
     if topic == "shot":
         topic = _shot_topic(text, fig, noun)
+    trend = fig.trend
+    if trend and noun is not None and noun is not num and noun.lemma_.lower() not in _CHANGE_UNITS:
+        trend = None  # "dropped four bombs", "raised two children": things, not a change
     if noun is not None and any(c.lower_ in _EARLIER for c in noun.children if c.dep_ == "amod"):
         notes.append("other_event")  # "four prior arrests"
     if _intended(noun or num):
@@ -335,7 +345,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         quantity,
         fig.qualifier,
         topic,
-        trend=fig.trend,
+        trend=trend,
         subject=subject,
         notes=tuple(dict.fromkeys(notes)),
         counted=_counted_class(_same_class_as_before(doc, noun, num), num, lead),
@@ -346,6 +356,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     )
 
 
+_CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
 _SHOT_AND_KILLED = re.compile(r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I)
 _ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
 _FATAL_AMONG = re.compile(r"\b(?:fatally|mortally|including|of (?:them|whom))\b", re.I)
@@ -506,7 +517,7 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     before = doc.text[: fig.start]
     if _COMPARISON.search(before):
         return True
-    m = _AFTER_ANOTHER.search(before)
+    m = _AFTER_ANOTHER.search(before) or _ANOTHER_TIME.search(doc.text)
     if m is None:
         return False
     known = lead + before[: m.start()]

@@ -108,8 +108,8 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
             continue
         text = texts.get(c.article, c.sentence)
         by_surname = {f for f, t in full_tokens.items() if t[-1] == toks[0] and f in text}
-        if len(by_surname) == 1:
-            names[c.id] = by_surname.pop()
+        if by_surname and _one_person(by_surname):
+            names[c.id] = max(by_surname, key=lambda f: (len(f), f))
             continue
         lowered = text.lower()
         by_given = {
@@ -117,6 +117,12 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
             for f, t in full_tokens.items()
             if same_name(t[0], toks[0]) and re.search(rf"\b{re.escape(t[-1])}\b", lowered)
         }
-        if len(by_given) == 1:
-            names[c.id] = by_given.pop()
+        if by_given and _one_person(by_given):
+            names[c.id] = max(by_given, key=lambda f: (len(f), f))
     return names
+
+
+def _one_person(names: set[str]) -> bool:
+    """Whether every name of the set denotes one person ("Chris Zawahri", "Christopher Zawahri")."""
+    tokens = [name_tokens(n) for n in names]
+    return all(same_person(a, b) for a in tokens for b in tokens)

@@ -84,6 +84,8 @@ ROLE_NOUNS = frozenset(
 )
 # "the same": counted nouns that are one thing under two words.
 NOUN_SYNONYMS = {
+    # who did it: "two shooters" and "at least two gunmen" count the same people
+    **dict.fromkeys("gunman shooter attacker assailant".split(), "attacker"),
     "quake": "earthquake",
     "tremor": "earthquake",
     "temblor": "earthquake",
