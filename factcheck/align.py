@@ -88,7 +88,8 @@ def facet(claim: Claim, person: int | None) -> Facet | None:
         head=head,
         noun=canonical_noun(noun),
         named=named.rstrip(")") or None,
-        predicate=canonical_predicate(claim.predicate),
+        # how many attacked is one fact, whatever each article says they did
+        predicate=canonical_predicate(claim.predicate) if head[1:2] != ("attacker",) else None,
         modifiers=modifiers - degrees,
         degree=min(degrees) if degrees else None,
         occurrence=claim.occurrence,
@@ -152,6 +153,7 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
     article the figures' sizes are left to `_restates`."""
     if a.named != b.named or a.degree != b.degree:
         return None  # "two El Centro officers" and "critically wounded" are parts
+    total = 1.0
     for x, y in ((a.occurrence, b.occurrence), (a.day, b.day)):
         if x is not None and y is not None and x != y:
             return None
@@ -163,8 +165,9 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
     elif a.size > 0 and b.size > 0 and max(a.size, b.size) > SPLIT_RATIO * min(a.size, b.size):
         return None
     if a.predicate and b.predicate and a.predicate != b.predicate:
-        return None  # rounds carried are not rounds fired
-    total = 1.0
+        return None  # rounds carried are not rounds fired; boats spotted not boats captured
+    if a.predicate and a.predicate == b.predicate:
+        total += 0.3
     if a.noun == b.noun:
         total += 1.0
     elif not {a.noun, b.noun} <= _PUBLIC:

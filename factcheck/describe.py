@@ -48,7 +48,9 @@ def governing_verb(token: Token) -> Token | None:
 
 
 # Verbs that say nothing of what happened to what is counted: "including 8 bridges".
-_EMPTY_VERBS = frozenset("be have say report tell include number total reach put estimate".split())
+_EMPTY_VERBS = frozenset(
+    "be have say report tell include number total reach put estimate remain leave".split()
+)
 
 
 def predicate(token: Token) -> str | None:

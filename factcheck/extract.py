@@ -321,6 +321,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("part")  # "left them and three others dead": the rest, not the toll
     if _PART_OF.match(text[fig.end :]):
         notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
+    verb = describe.governing_verb(noun or num)
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        notes.append("part")  # "two El Centro officers also wounded": in addition to the toll
     if (
         topic == "killed"
         and "toll" in text.lower()

@@ -221,7 +221,7 @@ PERPETRATOR_NOUNS = frozenset(
 PREDICATE_SYNONYMS = {
     **dict.fromkeys("seize confiscate recover find nab impound".split(), "seize"),
     **dict.fromkeys("feel follow record register jolt rock shake rattle".split(), "occur"),
-    **dict.fromkeys("carry bring pack".split(), "carry"),
+    **dict.fromkeys("carry bring pack stuff fill load haul".split(), "carry"),
     **dict.fromkeys("fire spray unleash".split(), "fire"),
     **dict.fromkeys("destroy flatten raze level".split(), "destroy"),
     **dict.fromkeys("attend gather join".split(), "attend"),
