@@ -321,6 +321,8 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("part")  # "left them and three others dead": the rest, not the toll
     if _PART_OF.match(text[fig.end :]):
         notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
+    if _STEP.search(text[: fig.start].rsplit(",", 1)[-1]):
+        notes.append("part")  # "went inside and fired 70 rounds": one step of the story
     verb = describe.governing_verb(noun or num)
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
         notes.append("part")  # "two El Centro officers also wounded": in addition to the toll
@@ -359,6 +361,8 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     )
 
 
+# A step of a narrated sequence: what happened then is a part of the event, not its total.
+_STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 _CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
 _SHOT_AND_KILLED = re.compile(r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I)
 _ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
@@ -411,8 +415,19 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
         and c.pos_ == "PROPN"
         and c.ent_type_ not in ("GPE", "NORP", "LOC")  # a place is where, not which part
     ]
-    named = [n for n in named if n.lower() not in lead.lower()]
+    named = [n for n in named if not _story_own(n, lemma, lead)]
     return f"{lemma} ({' '.join(named)})" if named else lemma
+
+
+def _story_own(name: str, noun: str, lead: str) -> bool:
+    """Whether a name on a counted noun is the story's own ("five Dallas officers" in a story
+    whose lead is about Dallas) rather than a part: the lead names it other than as this part
+    ("Two El Centro officers also wounded" names a part, even in the headline)."""
+    for m in re.finditer(re.escape(name), lead, re.I):
+        follows = lead[m.end() : m.end() + 40].lower().split()[:3]
+        if not any(w.startswith(noun[:4]) for w in follows):
+            return True
+    return False
 
 
 _PRONOUN_ONE_BEFORE = {
@@ -520,13 +535,15 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     before = doc.text[: fig.start]
     if _COMPARISON.search(before):
         return True
-    m = _AFTER_ANOTHER.search(before) or _ANOTHER_TIME.search(doc.text)
-    if m is None:
+    m = _AFTER_ANOTHER.search(before)
+    if m is not None:
+        known = lead + before[: m.start()]
+        after = m.end()
+    elif _ANOTHER_TIME.search(doc.text):
+        known, after = lead, 0
+    else:
         return False
-    known = lead + before[: m.start()]
-    places = [
-        e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char > m.end()
-    ]
+    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after]
     return any(p not in known for p in places)
 
 
