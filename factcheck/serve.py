@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
-from aiohttp import WSCloseCode, web
+from aiohttp import web
 from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
@@ -32,7 +32,9 @@ from textual_serve.server import Server
 log = logging.getLogger("factcheck.serve")
 
 QUIT_GRACE = 5.0  # seconds a desk has to quit when asked, before SIGTERM
-TERM_GRACE = 3.0  # seconds after SIGTERM (which Textual's web driver turns into a quit) before SIGKILL
+TERM_GRACE = (
+    3.0  # seconds after SIGTERM (which Textual's web driver turns into a quit) before SIGKILL
+)
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 
 
@@ -88,7 +90,9 @@ class DeskProcess(AppService):
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+    async def _open_app_process(
+        self, width: int = 80, height: int = 24
+    ) -> asyncio.subprocess.Process:
         # exec, not a shell: the pid is the desk's own, and paths need no quoting. A session of
         # its own keeps a Ctrl+C at the server's terminal from reaching the desks before the
         # server has asked them to quit.
@@ -169,7 +173,7 @@ class DeskServer(Server):
             return f"a page from {origin} may not open this desk"
         return None
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         if (reason := self._refusal(request)) is not None:
             raise web.HTTPForbidden(text=reason)
         base = self.page_url(request)
@@ -280,9 +284,8 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def address_to_open(options: ServeOptions, sock: socket.socket) -> str:
-    if options.public_url:
-        return options.public_url
+def address_listened(sock: socket.socket) -> str:
+    """The address a browser on the network, or a proxy, reaches the server at."""
     host, port = sock.getsockname()[:2]
     if ipaddress.ip_address(host).is_unspecified:
         host = socket.gethostname()  # every interface: name the machine, not 0.0.0.0
@@ -302,7 +305,11 @@ def run(options: ServeOptions) -> None:
             "read (the desk's 'o'), and mark them. To share the desk, keep the default host and "
             "put a reverse proxy with authentication in front (see the README).\n"
         )
-    _say(f"open {address_to_open(options, sock)} in a browser; each tab gets its own desk")
+    _say(
+        f"open {options.public_url or address_listened(sock)} in a browser; each tab gets its own desk"
+    )
+    if options.public_url:
+        _say(f"listening on {address_listened(sock)} for the proxy in front of it")
     _say("press Ctrl+C to stop")
     server.serve()
     _say("stopped")

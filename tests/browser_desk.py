@@ -33,7 +33,9 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
 )
-ESCAPES = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][A-Z0-9]|[=>78])")
+ESCAPES = re.compile(
+    r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][A-Z0-9]|[=>78])"
+)
 # the desk's header once the analysis is shown ("2 articles · analysing…" before)
 ANALYSED = re.compile(r"\b\d+ articles · (?!analysing)")
 EDITOR_SIZE = (1280, 800)  # a laptop browser window, in CSS pixels
@@ -113,8 +115,15 @@ class ServedDesk:
         self.errors: list[str] = []
         for stream, into in ((self.process.stdout, self.lines), (self.process.stderr, self.errors)):
             threading.Thread(target=self._read, args=(stream, into), daemon=True).start()
-        opened = self.wait_for_line(r"open (http://\S+) in a browser", timeout=60)
+        opened = self.wait_for_line(r"open (https?://\S+) in a browser", timeout=60)
         self.url = opened.group(1)
+        proxied = "--public-url" in args
+        behind = (
+            self.wait_for_line(r"listening on (http://\S+) for the proxy", timeout=5)
+            if proxied
+            else None
+        )
+        self.url_on_loopback = behind.group(1) if behind else self.url
 
     @staticmethod
     def _read(stream: Any, into: list[str]) -> None:
@@ -140,7 +149,9 @@ class ServedDesk:
 
     def desk_pids(self) -> list[int]:
         """The desks the server has started, one a tab, in order."""
-        return [int(m.group(1)) for line in self.lines if (m := re.search(r"opened: desk (\d+)", line))]
+        return [
+            int(m.group(1)) for line in self.lines if (m := re.search(r"opened: desk (\d+)", line))
+        ]
 
     def stop(self, how: signal.Signals = signal.SIGTERM, *, timeout: float = 30) -> int:
         if self.process.poll() is None:
@@ -150,7 +161,9 @@ class ServedDesk:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-            raise AssertionError(f"the server did not stop within {timeout:.0f} s of {how.name}")
+            raise AssertionError(
+                f"the server did not stop within {timeout:.0f} s of {how.name}"
+            ) from None
 
 
 class DeskTab:
@@ -220,7 +233,9 @@ def wait_gone(pid: int, *, timeout: float) -> float:
     started = time.monotonic()
     while alive(pid):
         if time.monotonic() - started > timeout:
-            raise AssertionError(f"desk process {pid} still runs {timeout:.0f} s after its tab closed")
+            raise AssertionError(
+                f"desk process {pid} still runs {timeout:.0f} s after its tab closed"
+            )
         time.sleep(0.05)
     return time.monotonic() - started
 

@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import struct
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,21 @@ async def test_the_page_points_its_websocket_where_the_browser_came_from(tmp_pat
         server.stop()
 
 
+async def test_behind_a_reverse_proxy_the_page_names_the_public_address(tmp_path):
+    """nginx passing Host and X-Forwarded-Proto, as the README shows, with --public-url."""
+    server = ServedDesk(tmp_path, "--public-url", "https://desk.newsroom.example")
+    try:
+        assert server.url == "https://desk.newsroom.example"  # what the editor is told to open
+        proxied = {"Host": "desk.newsroom.example", "X-Forwarded-Proto": "https"}
+        status, page = await _get(server.url_on_loopback, **proxied)
+        assert status == 200
+        assert 'data-session-websocket-url="wss://desk.newsroom.example/ws"' in page
+        status, _ = await _get(server.url_on_loopback, Host="attacker.example")
+        assert status == 403
+    finally:
+        server.stop()
+
+
 async def test_requests_from_elsewhere_are_refused(tmp_path):
     """A rebound DNS name, and a websocket opened by another site's page, get 403."""
     import aiohttp
@@ -233,3 +249,35 @@ def test_bad_serve_input_is_one_line(capsys, tmp_path):
             assert err.startswith("factcheck: "), (args, err)
     finally:
         busy.close()
+
+
+async def test_a_desk_that_does_not_quit_is_ended_anyway(monkeypatch):
+    """Asked to quit, then SIGTERM, both ignored: the server still ends and reaps the desk."""
+    from textual_serve.download_manager import DownloadManager
+
+    from factcheck import serve
+
+    monkeypatch.setattr(serve, "QUIT_GRACE", 0.5)
+    monkeypatch.setattr(serve, "TERM_GRACE", 0.5)
+    stubborn = (
+        "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+        "print('__GANGLION__', flush=True); time.sleep(120)"
+    )
+
+    async def ignore(_: object) -> None:
+        return None
+
+    desk = serve.DeskProcess(
+        [sys.executable, "-c", stubborn],
+        write_bytes=ignore,
+        write_str=ignore,
+        close=lambda: ignore(None),
+        download_manager=DownloadManager(),
+    )
+    await desk.start(80, 24)
+    await asyncio.sleep(0.5)  # it has set its SIGTERM aside
+    assert desk.pid is not None
+    assert alive(desk.pid)
+    await asyncio.wait_for(desk.stop(), 10)
+    await desk.stop()  # a second stop, as the websocket handler's cleanup makes, is harmless
+    assert not alive(desk.pid)
