@@ -294,8 +294,21 @@ def address_listened(sock: socket.socket) -> str:
     return f"http://{host}:{port}/"
 
 
+def check_options(options: ServeOptions) -> None:
+    """A ServeError for options no server can honour."""
+    if not 0 <= options.port <= 65535:
+        raise ServeError(f"--port must be 0 (any free port) to 65535, not {options.port}")
+    if options.public_url is not None:
+        public = urlsplit(options.public_url)
+        if public.scheme not in ("http", "https") or not public.hostname:
+            raise ServeError(
+                f"--public-url must be an http:// or https:// address, not {options.public_url!r}"
+            )
+
+
 def run(options: ServeOptions) -> None:
     """Serve the desk until Ctrl+C or SIGTERM."""
+    check_options(options)
     sock = listen(options.host, options.port)
     server = DeskServer(options, sock)
     if not server.loopback:

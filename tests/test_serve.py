@@ -33,6 +33,10 @@ from tests.browser_desk import (
 
 DESK_READY = 180  # seconds for a desk to load the language model on a busy shared machine
 RESOLVED_ONE = r"\b1 of \d+ resolved"
+THIRD_ARTICLE = (
+    "Paris attacks: toll rises\n\n"
+    "The number of people killed in the attacks in Paris rose to 130 on Thursday, officials said.\n"
+)
 
 
 def marks_in_store(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
@@ -85,6 +89,16 @@ def test_a_mark_made_in_the_browser_reaches_the_store(tmp_path, browser, monkeyp
             shutil.copyfile(tmp_path / "browser-desk.png", keep)
 
         assert list(marks_in_store(data, monkeypatch).values()) == ["accepted"]
+
+        # the desk's own o opens a third article, typed into the browser
+        third = tmp_path / "third.txt"
+        third.write_text(THIRD_ARTICLE, encoding="utf-8")
+        before = tab.mark()
+        tab.press("o")
+        tab.wait_for("Open another article", timeout=30, since=before)
+        tab.page.keyboard.type(str(third))
+        tab.press("Enter")
+        tab.wait_for(r"\b3 articles · (?!analysing)", timeout=DESK_READY, since=before)
 
         tab.close()
         wait_gone(pid, timeout=30)
@@ -241,6 +255,8 @@ def test_bad_serve_input_is_one_line(capsys, tmp_path):
             ["serve", seed, missing],
             ["serve", "--port", str(busy.getsockname()[1])],
             ["serve", "--host", "no-such-host.invalid", "--port", "0"],
+            ["serve", "--port", "99999"],
+            ["serve", "--port", "0", "--public-url", "desk.newsroom.example"],
         ):
             code = cli.main(args)
             _, err = capsys.readouterr()
