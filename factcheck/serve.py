@@ -58,19 +58,46 @@ class ServeOptions:
 
 
 def is_loopback(host: str) -> bool:
-    """Whether every address `host` names is on this machine only."""
+    """Whether every address `host` (the one to listen on) names is on this machine only."""
+    if names_loopback(host):
+        return True
+    try:
+        found = socket.getaddrinfo(host.strip("[]"), None, type=socket.SOCK_STREAM)
+    except OSError:
+        return False
+    return bool(found) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in found)
+
+
+def names_loopback(host: str) -> bool:
+    """Whether a Host header names this machine, by its text alone: a DNS answer is what an
+    attacker controls in DNS rebinding, so none is asked for."""
     name = host.strip("[]").lower()
     if name in LOOPBACK_NAMES:
         return True
     try:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
-        pass
-    try:
-        found = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
-    except OSError:
         return False
-    return bool(found) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in found)
+
+
+def refusal(host: str, origin: str | None, *, loopback: bool, public_url: str | None) -> str | None:
+    """Why a request addressed to `host` from a page at `origin` is refused, or None.
+
+    On loopback, only loopback names (and the public URL's, which a proxy passes on) are
+    answered; everywhere, a browser's websocket must come from this server's own page.
+    """
+    asked = urlsplit(f"//{host}").hostname or ""
+    public = urlsplit(public_url or "")
+    if loopback and asked != public.hostname and not names_loopback(asked):
+        return f"this desk answers on loopback names only, not {asked!r}"
+    if origin is None:  # not a browser: nothing a web page could forge
+        return None
+    allowed = {host.lower(), public.netloc.lower()} - {
+        ""
+    }  # "null" (a file or sandbox) is no page of ours
+    if urlsplit(origin).netloc.lower() not in allowed:
+        return f"a page from {origin} may not open this desk"
+    return None
 
 
 def desk_command(desk_args: Sequence[str]) -> list[str]:
@@ -160,18 +187,12 @@ class DeskServer(Server):
         return f"{scheme}://{request.host}"
 
     def _refusal(self, request: web.Request) -> str | None:
-        """Why a request is refused, or None when it may go on."""
-        asked = urlsplit(f"//{request.host}").hostname or ""
-        public = urlsplit(self.options.public_url or "").hostname
-        if self.loopback and asked != public and not is_loopback(asked):
-            return f"this desk answers on loopback names only, not {asked!r}"
-        origin = request.headers.get("Origin")
-        if origin is None:  # not a browser: nothing a web page could forge
-            return None
-        allowed = {request.host, urlsplit(self.options.public_url or "").netloc}
-        if urlsplit(origin).netloc not in allowed:
-            return f"a page from {origin} may not open this desk"
-        return None
+        return refusal(
+            request.host,
+            request.headers.get("Origin"),
+            loopback=self.loopback,
+            public_url=self.options.public_url,
+        )
 
     async def handle_index(self, request: web.Request) -> web.Response:
         if (reason := self._refusal(request)) is not None:

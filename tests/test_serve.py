@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import cli
-from factcheck.serve import is_loopback
+from factcheck.serve import is_loopback, refusal
 from tests.browser_desk import (
     ANALYSED,
     DeskTab,
@@ -240,6 +240,34 @@ def test_another_host_gets_a_plain_warning(tmp_path):
 )
 def test_loopback_is_recognised(host, loopback):
     assert is_loopback(host) is loopback
+
+
+PROXY = "https://desk.newsroom.example"
+
+
+@pytest.mark.parametrize(
+    ("host", "origin", "loopback", "public_url", "refused"),
+    [
+        pytest.param("127.0.0.1:8080", None, True, None, False, id="loopback-no-browser"),
+        pytest.param("127.0.0.1:8080", "http://127.0.0.1:8080", True, None, False, id="own-page"),
+        pytest.param("localhost:8080", "http://localhost:8080", True, None, False, id="localhost"),
+        pytest.param("[::1]:8080", "http://[::1]:8080", True, None, False, id="ipv6-own-page"),
+        pytest.param("rebound.example:8080", None, True, None, True, id="dns-rebinding"),
+        pytest.param("127.0.0.1:8080", "http://news.example", True, None, True, id="other-site"),
+        pytest.param("127.0.0.1:8080", "null", True, None, True, id="file-or-sandbox"),
+        pytest.param("127.0.0.1:8080", "http://127.0.0.1:9", True, None, True, id="other-port"),
+        pytest.param("desk.newsroom.example", PROXY, True, PROXY, False, id="behind-proxy"),
+        pytest.param("127.0.0.1:8080", PROXY, True, PROXY, False, id="proxy-rewrites-host"),
+        pytest.param("other.example", PROXY, True, PROXY, True, id="proxy-other-name"),
+        pytest.param("10.0.0.5:8080", "http://10.0.0.5:8080", False, None, False, id="lan-page"),
+        pytest.param("10.0.0.5:8080", "http://news.example", False, None, True, id="lan-other"),
+    ],
+)
+def test_who_may_open_a_desk(monkeypatch, host, origin, loopback, public_url, refused):
+    # a rebinding attacker's name resolves to loopback: the check must not ask DNS at all
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [(0, 0, 0, "", ("127.0.0.1", 0))])
+    reason = refusal(host, origin, loopback=loopback, public_url=public_url)
+    assert (reason is not None) is refused, reason
 
 
 def test_bad_serve_input_is_one_line(capsys, tmp_path):
