@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument(
         "--public-url", metavar="URL", help="the address browsers use, behind a reverse proxy"
     )
+    srv.add_argument("--max-tabs", type=int, default=16, help="desks open at once (default: 16)")
     return parser
 
 
@@ -205,7 +206,11 @@ def _serve(args: argparse.Namespace) -> int:
     if args.model:
         desk_args += ["--model", args.model]
     options = serve.ServeOptions(
-        host=args.host, port=args.port, desk_args=tuple(desk_args), public_url=args.public_url
+        host=args.host,
+        port=args.port,
+        desk_args=tuple(desk_args),
+        public_url=args.public_url,
+        max_tabs=args.max_tabs,
     )
     try:
         serve.run(options)

@@ -55,6 +55,8 @@ class ServeOptions:
     public_url: str | None = None
     """The address browsers use, when it is not the one they ask for (a reverse proxy that
     rewrites the Host header)."""
+    max_tabs: int = 16
+    """Desks open at once; each holds its own language model (about 170 MiB)."""
 
 
 def is_loopback(host: str) -> bool:
@@ -216,6 +218,8 @@ class DeskServer(Server):
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
         await websocket.prepare(request)
+        if len(self.desks) >= self.options.max_tabs:
+            return await self._turn_away(websocket)
         desk = DeskProcess(
             desk_command(self.options.desk_args),
             write_bytes=websocket.send_bytes,
@@ -233,6 +237,18 @@ class DeskServer(Server):
             self.desks.discard(desk)
             _say(f"tab closed: desk {desk.pid} ended ({len(self.desks)} open)")
             await websocket.close()
+        return websocket
+
+    async def _turn_away(self, websocket: web.WebSocketResponse) -> web.WebSocketResponse:
+        """Say in the tab's terminal that the desk is full, and start nothing."""
+        full = self.options.max_tabs
+        _say(f"tab turned away: all desks in use ({full} of --max-tabs {full})")
+        await websocket.send_bytes(
+            f"\r\n  factcheck: this server's desks are all in use ({full} of {full})."
+            "\r\n  Close a tab that is done with, then reload this page.\r\n".encode()
+        )
+        async for _ in websocket:  # keep the message on screen until the tab goes
+            pass
         return websocket
 
     # -- life of the server ---------------------------------------------------------------------
@@ -317,6 +333,8 @@ def address_listened(sock: socket.socket) -> str:
 
 def check_options(options: ServeOptions) -> None:
     """A ServeError for options no server can honour."""
+    if options.max_tabs < 1:
+        raise ServeError(f"--max-tabs must be 1 or more, not {options.max_tabs}")
     if not 0 <= options.port <= 65535:
         raise ServeError(f"--port must be 0 (any free port) to 65535, not {options.port}")
     if options.public_url is not None:

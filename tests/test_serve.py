@@ -214,6 +214,30 @@ async def test_a_closed_socket_ends_its_desk_and_ctrl_c_ends_the_rest(tmp_path):
     assert not server.errors
 
 
+async def test_a_tab_beyond_max_tabs_is_told_and_starts_no_desk(tmp_path):
+    import aiohttp
+
+    server = ServedDesk(tmp_path, "--max-tabs", "1")
+    origin = server.url.rstrip("/")
+    try:
+        async with aiohttp.ClientSession() as session:
+            first = await session.ws_connect(f"{server.url}ws", origin=origin)
+            await first.receive(timeout=DESK_READY)
+            second = await session.ws_connect(f"{server.url}ws", origin=origin)
+            told = await second.receive(timeout=30)
+            assert b"desks are all in use (1 of 1)" in told.data
+            assert len(server.desk_pids()) == 1
+            await second.close()
+            await first.close()
+            await asyncio.to_thread(server.wait_for_line, "tab closed", timeout=30)
+            third = await session.ws_connect(f"{server.url}ws", origin=origin)
+            await third.receive(timeout=DESK_READY)  # room again once a tab has closed
+            assert len(server.desk_pids()) == 2
+            await third.close()
+    finally:
+        server.stop()
+
+
 def test_another_host_gets_a_plain_warning(tmp_path):
     server = ServedDesk(tmp_path, "--host", "0.0.0.0")
     try:
@@ -284,6 +308,7 @@ def test_bad_serve_input_is_one_line(capsys, tmp_path):
             ["serve", "--port", str(busy.getsockname()[1])],
             ["serve", "--host", "no-such-host.invalid", "--port", "0"],
             ["serve", "--port", "99999"],
+            ["serve", "--port", "0", "--max-tabs", "0"],
             ["serve", "--port", "0", "--public-url", "desk.newsroom.example"],
         ):
             code = cli.main(args)
