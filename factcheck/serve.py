@@ -107,6 +107,17 @@ def desk_command(desk_args: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "factcheck", "review", *desk_args]
 
 
+def _end_with_parent() -> None:
+    """In a desk, before it starts: on Linux, SIGTERM it if the server dies without ending it
+    (SIGKILL, a crash), as an idle desk would otherwise wait for its tab forever."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 class DeskProcess(AppService):
     """One tab's desk: started without a shell, ended for certain when the tab goes."""
 
@@ -132,6 +143,7 @@ class DeskProcess(AppService):
             stderr=asyncio.subprocess.PIPE,
             env=self._build_environment(width=width, height=height),
             start_new_session=True,
+            preexec_fn=_end_with_parent,
         )
         assert process.stdin is not None
         self._stdin = process.stdin
@@ -277,7 +289,8 @@ class DeskServer(Server):
         self.initialize_logging()
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        # SIGHUP too: closing the terminal the server runs in ends the desks in good order
+        for stop_signal in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(stop_signal, self.request_exit)
         web.run_app(
             self._make_app(),

@@ -27,6 +27,7 @@ from tests.browser_desk import (
     ServedDesk,
     alive,
     headless_chromium,
+    screen_text,
     wait_gone,
     why_no_browser,
 )
@@ -236,6 +237,30 @@ async def test_a_tab_beyond_max_tabs_is_told_and_starts_no_desk(tmp_path):
             await third.close()
     finally:
         server.stop()
+
+
+async def test_an_idle_desk_ends_when_the_server_dies_without_ending_it(tmp_path):
+    """SIGKILL leaves the server no time to end its desks; the desks must not wait forever."""
+    import aiohttp
+
+    server = ServedDesk(tmp_path)
+    try:
+        async with aiohttp.ClientSession() as session:
+            tab = await session.ws_connect(f"{server.url}ws", origin=server.url.rstrip("/"))
+            drawn = b""
+            while not ANALYSED.search(screen_text(drawn)):  # the desk is done and idle
+                drawn += (await tab.receive(timeout=DESK_READY)).data
+            (desk,) = server.desk_pids()
+            server.process.kill()
+            await asyncio.to_thread(wait_gone, desk, timeout=30)
+    finally:
+        server.stop()
+
+
+async def test_closing_the_servers_terminal_ends_it_in_good_order(tmp_path):
+    server = ServedDesk(tmp_path)
+    assert await asyncio.to_thread(server.stop, signal.SIGHUP) == 0
+    assert server.lines[-1] == "factcheck serve: stopped"
 
 
 def test_another_host_gets_a_plain_warning(tmp_path):
