@@ -89,7 +89,11 @@ def facet(claim: Claim, person: int | None) -> Facet | None:
         noun=canonical_noun(noun),
         named=named.rstrip(")") or None,
         # how many attacked is one fact, whatever each article says they did
-        predicate=canonical_predicate(claim.predicate) if head[1:2] != ("attacker",) else None,
+        predicate=(
+            canonical_predicate(claim.predicate, people=noun in _PUBLIC)
+            if head[1:2] != ("attacker",)
+            else None
+        ),
         modifiers=modifiers - degrees,
         degree=min(degrees) if degrees else None,
         occurrence=claim.occurrence,
@@ -129,7 +133,7 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
         # a bare "five officers" or "two shootings" says too little to compare
         if not claim.predicate:
             return None
-        verb = canonical_predicate(claim.predicate)
+        verb = canonical_predicate(claim.predicate, people=noun in _PUBLIC)
         return ("count", f"{'people' if noun in _PUBLIC else noun} {verb}", scope)
     return ("count", noun, scope)
 

@@ -305,6 +305,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         topic = "killed"  # "five officers were fatally wounded"
     if topic == "shot":
         topic = _shot_topic(text, fig, noun)
+    gathering = topic not in TOPIC_LEMMAS.values() and describe.crowd(num)
+    if gathering:
+        topic, noun = "people", None  # "the crowd at 70" counts people
     trend = fig.trend
     if trend and noun is not None and noun is not num and noun.lemma_.lower() not in _CHANGE_UNITS:
         trend = None  # "dropped four bombs", "raised two children": things, not a change
@@ -321,7 +324,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("part")  # "left them and three others dead": the rest, not the toll
     if _PART_OF.match(text[fig.end :]):
         notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
-    if _STEP.search(text[: fig.start].rsplit(",", 1)[-1]):
+    if _STEP.search(text[: fig.start]):
         notes.append("part")  # "went inside and fired 70 rounds": one step of the story
     verb = describe.governing_verb(noun or num)
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
@@ -354,7 +357,13 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         subject=subject,
         notes=tuple(dict.fromkeys(notes)),
         counted=_counted_class(_same_class_as_before(doc, noun, num), num, lead),
-        predicate=None if topic in TOPIC_LEMMAS.values() else describe.predicate(noun or num),
+        predicate=(
+            None
+            if topic in TOPIC_LEMMAS.values()
+            else "gather"
+            if gathering
+            else describe.predicate(noun or num)
+        ),
         modifiers=describe.modifiers(noun, num),
         occurrence=describe.occurrence(doc, num, fig.start),
         day=describe.day(text, fig.start),

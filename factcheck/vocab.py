@@ -224,13 +224,24 @@ PREDICATE_SYNONYMS = {
     **dict.fromkeys("carry bring pack stuff fill load haul".split(), "carry"),
     **dict.fromkeys("fire spray unleash".split(), "fire"),
     **dict.fromkeys("destroy flatten raze level".split(), "destroy"),
-    **dict.fromkeys("attend gather join".split(), "attend"),
-    **dict.fromkeys("march rally parade".split(), "march"),
 }
+# For people, verbs of one gathering: "300 people packed the club", "200 attended the vigil",
+# "a group of 130 people were marching", "the crowd at 70".
+GATHERING_VERBS = frozenset(
+    """attend gather join march rally parade protest demonstrate pack crowd jam fill throng
+    assemble converge mass flock set-off""".split()
+)
+# Nouns for a gathering of people: "estimated the crowd at 70", "a crowd of 200".
+CROWD_NOUNS = frozenset("crowd throng gathering procession rally protest demonstration mob".split())
 
 
-def canonical_predicate(lemma: str | None) -> str | None:
-    return PREDICATE_SYNONYMS.get(lemma, lemma) if lemma else None
+def canonical_predicate(lemma: str | None, *, people: bool = False) -> str | None:
+    """One verb for verbs of one meaning; for counts of people, every verb of gathering is one."""
+    if not lemma:
+        return None
+    if people and lemma in GATHERING_VERBS:
+        return "gather"
+    return PREDICATE_SYNONYMS.get(lemma, lemma)
 
 
 def canonical_noun(lemma: str) -> str:
