@@ -58,6 +58,9 @@ def predicate(token: Token) -> str | None:
     """What happened to what is counted: "drop" for "four bombs were dropped", "shelter" for
     "taking shelter" (a light verb names its object), None for "is" and "has"."""
     verb = governing_verb(token)
+    own = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if own is not None and (verb is None or token.dep_ == "pobj"):
+        verb = own  # "soon after 200 people set off": the noun's own clause says what they did
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
