@@ -91,7 +91,7 @@ def facet(claim: Claim, person: int | None) -> Facet | None:
         # how many attacked is one fact, whatever each article says they did
         predicate=(
             canonical_predicate(claim.predicate, people=noun in _PUBLIC)
-            if head[1:2] != ("attacker",)
+            if head[1:2] not in (("attacker",), ("injured",))
             else None
         ),
         modifiers=modifiers - degrees,
@@ -121,6 +121,8 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
     scope = "total" if Note.TOTAL in claim.notes else "event"
     if Note.WITH_PERPETRATOR in claim.notes:
         scope += "+perpetrator"  # the dead with the gunman counted are another figure
+    if claim.topic == "shot" and claim.predicate == "wound":
+        return ("count", "injured", scope)  # "15 shot and two killed": the shot are the wounded
     if claim.topic in GROUPED_TOPICS:
         return ("count", claim.topic, scope)
     if claim.topic == "number":

@@ -22,6 +22,11 @@ from factcheck.vocab import (
     GENERIC_NOUNS,
     LIGHT_VERB_OBJECTS,
     NOUN_TOPICS,
+    PERPETRATOR_NOUNS,
+    PERSON_NOUNS,
+    PERSON_VERB_TOPICS,
+    ROLE_NOUNS,
+    DEMOGRAPHIC_NOUNS,
     LIGHT_VERBS,
     TIME_UNITS,
     TOPIC_AFTER,
@@ -96,7 +101,7 @@ _TOLL_BEFORE = re.compile(
     r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
     re.I,
 )
-_TOLL_UP_TO = re.compile(r"\btolls?\s+(?:\w+\s+){0,2}$", re.I)
+_TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
 
 
@@ -200,7 +205,11 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and span[-1].lower_ != "one"
         else span[-1]
     )
-    if fig.qualifier == "up_to" and _TOLL_UP_TO.search(text[: fig.start]):
+    if (
+        fig.qualifier == "up_to"
+        and _TOLL_UP_TO.search(text[: fig.start])
+        and (not lead.strip() or _is_headline(doc))
+    ):
         # headline idiom: "Toll up to 30" says the count rose to 30, not "at most 30"
         fig = replace(fig, qualifier="exact", interval=Interval(fig.value, fig.value))
     start, end = fig.start, fig.end
@@ -303,8 +312,11 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     notes = []
     if topic == "injured" and _FATALLY.search(text[fig.end : fig.end + 60]):
         topic = "killed"  # "five officers were fatally wounded"
+    wounded = False
     if topic == "shot":
         topic = _shot_topic(text, fig, noun)
+        wounded = topic == "injured"
+        topic = "shot" if wounded else topic
     gathering = topic not in TOPIC_LEMMAS.values() and describe.crowd(num)
     if gathering:
         topic, noun = "people", None  # "the crowd at 70" counts people
@@ -358,7 +370,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes=tuple(dict.fromkeys(notes)),
         counted=_counted_class(_same_class_as_before(doc, noun, num), num, lead),
         predicate=(
-            None
+            "wound"  # "15 were shot and two killed": the shot are the wounded
+            if wounded
+            else None
             if topic in TOPIC_LEMMAS.values()
             else "gather"
             if gathering
@@ -827,14 +841,21 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     """(topic, counted noun) for a count."""
     # 1. a participle right after the figure: "350 injured", "five people killed"
     filler: Token | None = None
-    for t in doc[num.i + 1 : num.i + 5]:
+    for t in doc[num.i + 1 : num.i + 8]:
         if t.lower_ in TOPIC_AFTER:
             return TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
-        if t.lower_ not in FILLERS:
-            break
-        if t.pos_ == "NOUN" and filler is None:
-            filler = t
+        listed = t.text in (",", "and") and t.i + 1 < len(doc) and doc[t.i + 1].like_num
+        if t.lower_ in FILLERS or t.lower_ == "of" or listed or t.like_num:
+            if t.pos_ == "NOUN" and filler is None:
+                filler = t
+            continue  # "10 women, 7 men wounded": a list shares its participle
+        if t.tag_ == "NNS" and filler is None:
+            filler = t  # "two teenagers dead", "dozens of people dead"
+            continue
+        break
     noun = _counted_noun(doc, num)
+    if noun is not None and noun is not num and noun.lemma_.lower() in PERPETRATOR_NOUNS:
+        return noun.lemma_.lower(), noun  # "more than one shooter hurt 15 people" counts shooters
     if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
         noun = num.nbor(1)  # "no injuries", "no children"
         if noun.lemma_.lower() in TOPIC_LEMMAS:
@@ -861,6 +882,15 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             return topic, noun
         if lemma in VERB_TOPICS:
             return VERB_TOPICS[lemma], noun  # "350 people were sheltering"
+        if lemma in PERSON_VERB_TOPICS and _counts_people(noun):
+            return PERSON_VERB_TOPICS[lemma], noun  # "nabbed 26 pirates"; "nabbed six rifles" not
+        for child in verb.children:
+            if child.dep_ == "prep":
+                where = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if where is not None and where.lemma_.lower() in ("custody", "detention"):
+                    return "arrested", noun  # "taken three people into custody"
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in TOPIC_LEMMAS:
+                return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
         if lemma in LIGHT_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
@@ -886,6 +916,20 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
     return "number", noun
+
+
+def _counts_people(noun: Token | None) -> bool:
+    """Whether a counted noun names people: "pirates", "protesters", "people"."""
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in GENERIC_NOUNS
+        or lemma in PERSON_NOUNS
+        or lemma in ROLE_NOUNS
+        or lemma in DEMOGRAPHIC_NOUNS
+        or noun.ent_type_ == "NORP"
+    )
 
 
 def _described_topic(noun: Token) -> str | None:

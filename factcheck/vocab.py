@@ -16,7 +16,9 @@ TOPIC_LEMMAS: dict[str, str] = {
         "kill dead die death fatality murder slay slain fatal body life".split(), "killed"
     ),
     **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),
-    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised".split(), "hospitalized"),
+    **dict.fromkeys(
+        "hospitalize hospitalise hospitalized hospitalised treat".split(), "hospitalized"
+    ),
     **dict.fromkeys("arrest detain detention apprehend custody".split(), "arrested"),
     "raid": "raids",
     **dict.fromkeys("shoot shot gunshot".split(), "shot"),
@@ -33,6 +35,9 @@ TOPIC_LEMMAS: dict[str, str] = {
 VERB_TOPICS = {"shelter": "displaced"}
 LIGHT_VERB_OBJECTS = {"shelter": "displaced", "refuge": "displaced"}
 LIGHT_VERBS = frozenset("take seek find".split())
+# Verbs that name a topic when what they count is people: "nabbed 26 pirates" are arrested,
+# "nabbed six rifles" are seized.
+PERSON_VERB_TOPICS = {"nab": "arrested", "capture": "arrested", "round": "arrested"}
 # Topics that count people: a generic "people" and a named kind of person ("demonstrators",
 # "patrons") can state the same figure for these.
 HUMAN_TOPICS = frozenset(
@@ -80,7 +85,8 @@ NOUN_TOPICS = {"refugee": "displaced", "evacuee": "displaced"}
 ROLE_NOUNS = frozenset(
     """officer policeman policemen deputy trooper agent soldier troop firefighter guard militant
     fighter gunman shooter suspect attacker assailant bomber rebel insurgent sailor marine pilot
-    crew crewman paramedic nurse doctor journalist reporter official""".split()
+    crew crewman paramedic nurse doctor journalist reporter official pirate brigand robber thief
+    smuggler looter""".split()
 )
 # "the same": counted nouns that are one thing under two words.
 NOUN_SYNONYMS = {
