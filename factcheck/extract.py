@@ -42,8 +42,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
-_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_AGE_AFTER = re.compile(r"^(?:[\s-]*(?:years?|yrs?))+[\s-]*old\b", re.I)  # "25-year-year-old" too
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|age\s+of|turn(?:s|ed|ing)?|(?:was|is)\s+due\s+to\s+turn)\s+$", re.I
+)
 _MAGNITUDE = re.compile(
     r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
 )  # "7.6 and 7.5 magnitude quakes": the scale covers every figure of the list
@@ -238,7 +240,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         if fig.value >= 1000:
             return _Found(start, end, "date", None, "vague", "date")
         if re.search(r"\b(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?$", before, re.I):
-            return _Found(start, end, "age", quantity, "vague", "age")
+            # "an unidentified woman in her 50s": the person is the noun the phrase describes
+            person = _described_by_in(doc, num)
+            return _Found(start, end, "age", quantity, "vague", "age", subject=person)
     if (
         fig.qualifier == "range"
         and not fig.spelled
@@ -268,7 +272,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         last = _span(doc, fig.number_start, end)
         return age(start, end, _age_person(doc, num, "prenominal", last[-1] if last else num))
     if aged is not None:
-        return age(fig.start - len(aged.group()), end, _age_person(doc, num, "aged"))
+        said = aged.group()
+        first = fig.start if said[:1].lower() in "tiw" else fig.start - len(said)  # "turn 24"
+        return age(first, end, _age_person(doc, num, "aged"))
 
     def amount(kind: str, topic: str, unit: str, stop: int = end) -> _Found:
         """A figure with a unit: money, a percentage, a duration, a measure."""
@@ -655,6 +661,19 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
     return near[-1].text if near else None
 
 
+def _described_by_in(doc: Doc, num: Token) -> str | None:
+    """The person "in her 50s" describes: "an unidentified woman in her 50s"."""
+    prep = next((t for t in num.ancestors if t.dep_ == "prep" and t.lower_ == "in"), None)
+    if prep is None or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = prep.head
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= noun.i < e.end]
+    if people:
+        return people[0].text
+    words = [t.text for t in noun.lefts if t.dep_ in ("amod", "compound")] + [noun.text]
+    return "the " + " ".join(words)
+
+
 def _proper_name_before(doc: Doc, i: int) -> str | None:
     """A capitalised name ending just before token i, across ", the" or ", a": "Strawder, an 18"."""
     j = i - 1
@@ -663,11 +682,19 @@ def _proper_name_before(doc: Doc, i: int) -> str | None:
     if j == i - 1 or j < 0:
         return None
     end = j + 1
-    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+    # a name may carry a nickname in quotes: Wilfred "Lil Wilfred" Celestine
+    while j >= 0 and (
+        (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or doc[j].text in _QUOTES
+    ):
         j -= 1
+    while j + 1 < end and doc[j + 1].text in _QUOTES:
+        j += 1
     if end - (j + 1) < 1 or (end - (j + 1) == 1 and doc[j + 1].ent_type_ not in ("PERSON", "")):
         return None
     return doc[j + 1 : end].text if end > j + 1 else None
+
+
+_QUOTES = frozenset('"“”')
 
 
 _UNIT_WORD = re.compile(r"[^\s\d,;:()\[\]\"'.!?]+")
