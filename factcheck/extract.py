@@ -190,6 +190,9 @@ def _claims_in_sentence(
     out: list[_Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
     for d in date_mentions:
+        if d.kind == "time":
+            out.append(_clock_time(doc, d, offset))
+            continue
         out.append(
             _Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind, date=d.iso)
         )
@@ -203,6 +206,54 @@ def _claims_in_sentence(
             out.append(replace(found, start=found.start + offset, end=found.end + offset))
     out.sort(key=lambda f: f.start)
     return out
+
+
+# Hedges on a clock time, as intervals in minutes around it: "about 1:45 a.m." allows a quarter
+# hour either side, "just before 9 p.m." the half hour before.
+_CLOCK_HEDGES: list[tuple[re.Pattern[str], str, float, float, bool, bool]] = [
+    (re.compile(r"\b(?:at\s+)?(?:about|around|approximately|roughly|some)\s+(?:at\s+)?$", re.I), "about", -15, 15, True, True),
+    (re.compile(r"\b(?:nearly|almost)\s+$", re.I), "nearly", -15, 0, True, True),
+    (re.compile(r"\b(?:(?:just|shortly|right|some\s+time)\s+)?before\s+$", re.I), "less_than", -30, 0, True, False),
+    (re.compile(r"\b(?:(?:just|shortly|right|soon|some\s+time)\s+)?after\s+$", re.I), "more_than", 0, 30, False, True),
+]
+
+
+def _clock_time(doc: Doc, d: dates.DateMention, offset: int) -> _Found:
+    """A clock time with its hedge, as an interval of minutes after midnight, and what it is
+    the time of: "the shooting began at about 1:45 a.m." is when the shooting began."""
+    text = doc.text
+    at = dates.minutes_of_day(text[d.start : d.end])
+    start, qualifier, quantity = d.start, "exact", None
+    if at is not None:
+        quantity = Interval(at, at)
+        base = max(0, d.start - 30)
+        for pattern, name, low, high, low_closed, high_closed in _CLOCK_HEDGES:
+            m = pattern.search(text[base : d.start])
+            if m is not None:
+                said = m.group()
+                start = base + m.start() + len(said) - len(re.sub(r"^at\s+", "", said, flags=re.I))
+                qualifier = name
+                quantity = Interval(at + low, at + high, low_closed, high_closed)
+                break
+    span = _span(doc, d.start, d.end)
+    moment = None
+    verb = describe.governing_verb(span.root) if span is not None else None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            moment = f"{subj.lemma_.lower()} {verb.lower_}"  # "shooting began"
+    return _Found(
+        offset + start,
+        offset + d.end,
+        "time",
+        quantity,
+        qualifier,
+        "time",
+        unit="clock" if quantity is not None else None,
+        subject=moment,
+        value=at,
+        day=describe.day(text, d.start),
+    )
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
