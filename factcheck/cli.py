@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     app = sub.add_parser("review", help="open the review desk on the articles")
     app.add_argument("paths", nargs="*", metavar="PATH")
     app.add_argument("--model")
+    app.add_argument("--reviewer", metavar="NAME", help="whose marks these are (default: login)")
     return parser
 
 
@@ -169,7 +170,7 @@ def _review(args: argparse.Namespace) -> int:
             return _fail("the review desk needs a terminal to read keys from")
     from factcheck.ui.app import make_app
 
-    make_app(articles, model=args.model).run()
+    make_app(articles, model=args.model, reviewer=args.reviewer).run()
     return EXIT_OK
 
 
