@@ -150,6 +150,8 @@ class DeskScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._layout_columns(event.size.width)
+        if self.analysis is not None:
+            self._update_header()
 
     def _columns(self) -> list[ArticleColumn]:
         return list(self.query(ArticleColumn))
@@ -298,8 +300,8 @@ class DeskScreen(Screen[None]):
         accepted, disputed, still_open = (
             self.ledger.counts(self.analysis.groups) if self.ledger else (0, 0, 0)
         )
-        parts = [
-            f"{len(self.articles)} articles",
+        parts = [f"{len(self.articles)} articles"] if self._width >= NARROW else []
+        parts += [
             f"{self.analysis.count('conflict')} conflicts",
             f"{self.analysis.count('qualifier_mismatch')} hedged",
             f"{accepted} accepted",
@@ -605,6 +607,7 @@ class DeskScreen(Screen[None]):
         if group is None or self.ledger is None:
             return
         self.ledger.change(group, status=status)
+        self._arrived = True  # decided on: the next n moves on
         self._after_change()
         self.notify(f"{group.label}: {status}", timeout=2)
 
