@@ -19,7 +19,8 @@ STORIES = [
         "who were crossing it after the regatta.\n\n"
         "At least 3 people died, the fire service said. A 42-year-old engineer who inspected "
         "the bridge in spring said the cables had been replaced in 2019.\n\n"
-        "Divers searched the water until midnight. The regatta drew 8,000 visitors this year.",
+        "Divers searched the water until midnight. The regatta drew 8,000 visitors this year. "
+        "Mayor Ilse Brandt visited the site on Sunday with divers from Northgate.",
     ),
     (
         "https://www.valley-courier.example/news/bridge",
@@ -28,14 +29,16 @@ STORIES = [
         "collapsed on Saturday.\n\n"
         "The 42-year-old engineer who last inspected it was questioned by police. Officials said "
         "about 40 people were on the bridge.\n\n"
-        "The city closed two other bridges of the same design for checks.",
+        "The city closed two other bridges of the same design for checks. Mayor Ilse Brandt said "
+        "the Kessel Street bridge and the Northgate bridge would be checked first.",
     ),
     (
         "evening-post.txt",
         "Canal bridge collapse: what we know",
         "The footbridge was built in 1988 and carried 2,000 people a day.\n\n"
         "Rescuers said 14 people were injured and at least 3 died in the collapse on Saturday.\n\n"
-        "A crowd of about 40 had gathered on the span to watch the last boats.",
+        "A crowd of about 40 had gathered on the span to watch the last boats.\n\n"
+        "Ilse Brandt, the mayor, thanked the divers from Northgate and Kessel Street.",
     ),
 ]
 

@@ -113,7 +113,7 @@ async def test_unexpected_error_in_an_action_is_a_message(store_path, monkeypatc
         await pilot.press("a")
         await pilot.pause()
         assert app.is_running
-        shown = [n.message for n in app._notifications]  # noqa: SLF001
+        shown = [n.message for n in app._notifications]
         assert any("KeyError" in m and "carries on" in m for m in shown)
         monkeypatch.undo()
         await pilot.press("a")
@@ -273,7 +273,7 @@ async def test_click_on_a_single_figure_says_the_list_changed(store_path):
         await pilot.pause()
         assert visitors in desk.selected.claims
         assert desk.filter_mode == "everything"
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any("now shows every figure" in m for m in messages)
 
 
@@ -304,17 +304,21 @@ async def test_mark_note_undo_and_counts(store_path):
         assert "1 accepted · 1 disputed · 0 open" in desk.sub_title, "disputed is not resolved"
         await pilot.press("e", *"quoted: and Reuters says 3", "enter")  # q, a, d, n type, not act
         mark = desk.ledger.mark(desk.selected)
-        assert (mark.status, mark.note, mark.reviewer) == ("disputed", "quoted: and Reuters says 3", "ana")
+        assert (mark.status, mark.note, mark.reviewer) == (
+            "disputed",
+            "quoted: and Reuters says 3",
+            "ana",
+        )
         detail = str(desk.query_one("#detail Static").render())
         assert "disputed by ana" in detail
         assert "quoted: and Reuters says 3" in detail
         await pilot.press("u")
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert f"Undone: note on {KILLED!r}" in messages
         await pilot.press("u", "u")
         assert "0 accepted · 0 disputed · 2 open" in desk.sub_title
         await pilot.press("u")
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any(m.startswith("Nothing to undo") for m in messages)
 
 
@@ -426,7 +430,7 @@ async def test_damaged_store_is_said_and_the_desk_works(store_path):
     app = make(articles, analyse, store_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(app, pilot)
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any("set aside as marks.db.damaged-" in m for m in messages)
         await pilot.press("a")
         assert "1 accepted" in app.desk.sub_title
@@ -440,7 +444,7 @@ async def test_unwritable_store_keeps_the_desk_working(tmp_path):
     app = make(articles, analyse, blocker / "data" / "marks.db")
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(app, pilot)
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any(m.startswith("Marks cannot be saved") for m in messages)
         assert "marks NOT saved" in app.desk.sub_title
         await pilot.press("a")
@@ -462,7 +466,7 @@ async def test_locked_store_at_write_is_said(store_path, monkeypatch):
         await pilot.press("a")
         holder.execute("ROLLBACK")
         holder.close()
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any("another program holds the marks file" in m for m in messages)
         assert "0 accepted" in app.desk.sub_title
         await pilot.press("a")
@@ -503,7 +507,7 @@ async def test_save_never_overwrites(store_path, tmp_path, monkeypatch):
         assert prompt.value == str(tmp_path / "desk-2.md"), "a new name is proposed"
         await pilot.press("enter")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert f"Saved the report to {(tmp_path / 'desk-2.md').resolve()}" in messages
     assert existing.read_text() == "the editor's own file"
     report = (tmp_path / "desk-2.md").read_text(encoding="utf-8")
@@ -557,7 +561,7 @@ async def test_open_missing_file_loses_nothing(store_path, tmp_path):
         assert len(desk.articles) == 3
         assert desk.analysis is not None
         assert desk.ledger.mark(desk.selected).status == "accepted"
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any("nope.txt" in m for m in messages)
 
 
