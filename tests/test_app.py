@@ -57,6 +57,16 @@ def figure_in_view(column, claim) -> bool:
     return row is not None and row in column.visible_rows()
 
 
+async def eventually(pilot, check, seconds: float = 3.0) -> bool:
+    """Whether `check()` holds once the screen has settled (layout, then the scroll after it,
+    take a few refreshes on a busy machine)."""
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return True
+        await pilot.pause(0.05)
+    return check()
+
+
 @pytest.fixture
 def store_path(tmp_path):
     return tmp_path / "marks.db"
@@ -187,7 +197,10 @@ async def test_n_scrolls_every_column_to_the_figure(store_path, size):
         claims = {c.article: c for c in desk.selected.claims}
         for column in desk.query("ArticleColumn"):
             if column.display:
-                assert figure_in_view(column, claims[column.article.id]), column.article.id
+                claim = claims[column.article.id]
+                assert await eventually(
+                    pilot, lambda column=column, claim=claim: figure_in_view(column, claim)
+                ), column.article.id
                 assert claims[column.article.id].surface in _window_text(column)
         # the columns slid out of view were scrolled too: they show the figure when shown
         for _ in range(9):
@@ -195,7 +208,7 @@ async def test_n_scrolls_every_column_to_the_figure(store_path, size):
         await pilot.pause()
         last = desk.query_one("#column-H")
         assert last.display
-        assert figure_in_view(last, claims["H"])
+        assert await eventually(pilot, lambda: figure_in_view(last, claims["H"]))
 
 
 async def test_resize_recomputes_columns_and_keeps_the_figure(store_path):
@@ -216,7 +229,10 @@ async def test_resize_recomputes_columns_and_keeps_the_figure(store_path):
         assert len(shown) == 5
         claims = {c.article: c for c in desk.selected.claims}
         for column in shown:
-            assert figure_in_view(column, claims[column.article.id]), column.article.id
+            claim = claims[column.article.id]
+            assert await eventually(
+                pilot, lambda column=column, claim=claim: figure_in_view(column, claim)
+            ), column.article.id  # noqa: B023
 
 
 async def test_tab_moves_between_columns_and_list(store_path):

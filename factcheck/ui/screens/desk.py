@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 
 from factcheck.engine import Analysis
 from factcheck.models import Article, Claim
@@ -105,6 +105,7 @@ class DeskScreen(Screen[None]):
         self.match_at = -1
         self._arrived = False  # the first n after loading stays on the first discrepancy
         self._width = 0
+        self._by_id: dict[str, ArticleColumn] = {}  # the columns in order, without a DOM query
 
     @property
     def desk_app(self) -> ReviewApp:
@@ -121,20 +122,19 @@ class DeskScreen(Screen[None]):
         yield ArticleStrip()
         with Horizontal(id="columns"):
             for article in self.articles:
-                yield ArticleColumn(article)
+                self._by_id[article.id] = ArticleColumn(article)
+                yield self._by_id[article.id]
         with Horizontal(id="bottom"):
             with Vertical(id="list-pane"):
                 yield Static("Loading the language model…", id="status", markup=False)
                 yield LoadingIndicator(id="loading")
                 yield DiscrepancyTable()
             yield DetailPanel()
-        yield Input(placeholder="search every article; enter to find, escape to close", id="search")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"{len(self.articles)} articles · analysing…"
         self.query_one("#warning").display = False
-        self.query_one("#search").display = False
         self.query_one(DiscrepancyTable).display = False
         self._open_store()
         self._layout_columns(self.app.size.width)
@@ -154,10 +154,10 @@ class DeskScreen(Screen[None]):
             self._update_header()
 
     def _columns(self) -> list[ArticleColumn]:
-        return list(self.query(ArticleColumn))
+        return list(self._by_id.values())
 
     def _column(self, article_id: str) -> ArticleColumn:
-        return self.query_one(f"#column-{article_id}", ArticleColumn)
+        return self._by_id[article_id]
 
     def _shown(self) -> int:
         """How many article columns fit: two below NARROW, else one per COLUMN_WIDTH."""
@@ -234,6 +234,8 @@ class DeskScreen(Screen[None]):
             return  # a run for an earlier set of articles: its successor is on the way
         self.analysis = message.analysis
         self.verdict_of = {c.id: g.verdict for g in self.analysis.groups for c in g.claims}
+        for column in self._columns():
+            column.set_claims(self.analysis.claims, self.verdict_of)
         self.query_one("#loading").display = False
         self.query_one("#status").display = False
         self.query_one(DiscrepancyTable).display = True
@@ -320,15 +322,12 @@ class DeskScreen(Screen[None]):
         """Repaint the highlights: everywhere, or in the paragraphs holding the claims `only`."""
         assert self.analysis is not None
         selected = self._selected_ids()
+        found: dict[str, list[tuple[int, int]]] = {}
+        for a, s, e in self.matches:
+            found.setdefault(a, []).append((s, e))
         for column in self._columns():
-            found = [(s, e) for a, s, e in self.matches if a == column.article.id]
             column.show(
-                self.analysis.claims,
-                self.verdict_of,
-                selected,
-                only=only,
-                found=found,
-                repaint_found=search,
+                selected, only=only, found=found.get(column.article.id, ()), repaint_found=search
             )
 
     def _selected_ids(self) -> frozenset[str]:
@@ -491,9 +490,6 @@ class DeskScreen(Screen[None]):
         return [*self._columns(), self.query_one(DiscrepancyTable), self.query_one(DetailPanel)]
 
     def _cycle_columns(self, delta: int) -> None:
-        if self.query_one("#search", Input).has_focus:
-            self._close_search()
-            return
         ring = self._focus_ring()
         current = next((i for i, w in enumerate(ring) if w.has_focus), len(ring) - 2)
         target = (current + delta) % len(ring)
@@ -513,21 +509,15 @@ class DeskScreen(Screen[None]):
 
     @guarded
     def action_search(self) -> None:
-        field = self.query_one("#search", Input)
-        field.display = True
-        field.value = self.search_term
-        field.focus()
+        self.app.push_screen(
+            Prompt("Search every article for:", value=self.search_term), self._search_for
+        )
 
-    def _close_search(self) -> None:
-        field = self.query_one("#search", Input)
-        field.display = False
-        self.query_one(DiscrepancyTable).focus()
-
-    @on(Input.Submitted, "#search")
     @guarded
-    def _searched(self, event: Input.Submitted) -> None:
-        self._close_search()
-        self.search_term = event.value.strip()
+    def _search_for(self, term: str | None) -> None:
+        if term is None:
+            return
+        self.search_term = term.strip()
         self.matches = []
         if self.search_term:
             pattern = re.compile(re.escape(self.search_term), re.IGNORECASE)
@@ -541,8 +531,10 @@ class DeskScreen(Screen[None]):
         else:
             self._paint_plain()
         if not self.search_term:
+            self.query_one(DiscrepancyTable).border_subtitle = ""
             return
         if not self.matches:
+            self.query_one(DiscrepancyTable).border_subtitle = ""
             self.notify(f"“{self.search_term}” is in none of the articles.")
             return
         self.match_at = -1
@@ -552,7 +544,7 @@ class DeskScreen(Screen[None]):
         """Search highlights while the analysis still runs: no figures to show yet."""
         for column in self._columns():
             found = [(s, e) for a, s, e in self.matches if a == column.article.id]
-            column.show((), {}, frozenset(), only=frozenset(), found=found, repaint_found=True)
+            column.show(frozenset(), only=frozenset(), found=found, repaint_found=True)
 
     def _goto_match(self, delta: int) -> None:
         if not self.matches:
@@ -563,10 +555,10 @@ class DeskScreen(Screen[None]):
         ids = [a.id for a in self.articles]
         self._slide_to(ids.index(article_id))
         self._column(article_id).aim(start, end)
-        self.notify(
-            f"“{self.search_term}”: match {self.match_at + 1} of {len(self.matches)}, "
-            f"in {article_id} (g next, G previous)",
-            timeout=3,
+        # said in the list's frame, not a toast: a toast for every g would reflow the screen
+        self.query_one(DiscrepancyTable).border_subtitle = (
+            f"“{self.search_term[:20]}” {self.match_at + 1}/{len(self.matches)} in {article_id}"
+            " · g/G"
         )
 
     @guarded
@@ -579,12 +571,10 @@ class DeskScreen(Screen[None]):
 
     @guarded
     def action_clear_search(self) -> None:
-        if self.query_one("#search", Input).display:
-            self._close_search()
-            return
         if self.matches:
             self.matches = []
             self.search_term = ""
+            self.query_one(DiscrepancyTable).border_subtitle = ""
             if self.analysis is not None:
                 self._paint_columns(only=frozenset(), search=True)
             else:
@@ -755,7 +745,8 @@ class DeskScreen(Screen[None]):
         self.articles.append(article)
         self.analysis = None
         self.selected = None
-        self.query_one("#columns").mount(ArticleColumn(article))
+        self._by_id[article.id] = ArticleColumn(article)
+        self.query_one("#columns").mount(self._by_id[article.id])
         self.query_one("#loading").display = True
         status = self.query_one("#status", Static)
         status.display = True

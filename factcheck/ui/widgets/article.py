@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -78,7 +79,11 @@ class ArticleColumn(VerticalScroll):
         self.paragraphs: list[Paragraph] = paragraphs(article.text)
         self.border_title = article.id
         self.target: tuple[int, int] | None = None  # the span to keep in view
-        self._painted: dict[int, object] = {}
+        self._painted: dict[int, bool] = {}
+        self._inside: dict[int, list[Claim]] = {}
+        self._verdicts: Mapping[str, str] = {}
+        self._shaped: set[int] = set()  # paragraphs painted since the analysis came
+        self._widgets: list[Static] = []
 
     def compose(self) -> ComposeResult:
         yield Static(self.article.title, classes="title", markup=False)
@@ -91,15 +96,24 @@ class ArticleColumn(VerticalScroll):
             )
 
     def _paragraph(self, offset: int) -> tuple[Paragraph, Static] | None:
-        for p in self.paragraphs:
-            if p.start <= offset < p.end or (offset == p.end and p.start < p.end):
-                return p, self.query_one(f"#p-{self.article.id}-{p.index}", Static)
-        return None
+        starts = [p.start for p in self.paragraphs]
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return None
+        return self.paragraphs[index], self._paragraph_widgets()[index]
+
+    def set_claims(self, claims: Sequence[Claim], verdicts: Mapping[str, str]) -> None:
+        """Take a new analysis: index this article's claims by paragraph, once."""
+        self._verdicts = verdicts
+        self._inside = {p.index: [] for p in self.paragraphs}
+        starts = [p.start for p in self.paragraphs]
+        for claim in claims:
+            if claim.article == self.article.id:
+                self._inside[max(0, bisect_right(starts, claim.start) - 1)].append(claim)
+        self._shaped.clear()
 
     def show(
         self,
-        claims: Sequence[Claim],
-        verdicts: Mapping[str, str],
         selected: frozenset[str],
         *,
         only: frozenset[str] | None = None,
@@ -108,20 +122,35 @@ class ArticleColumn(VerticalScroll):
     ) -> None:
         """Repaint the paragraphs with their claims: all of them, or those holding `only`
         (and, with `repaint_found`, every paragraph that holds or held a search match)."""
-        mine = [c for c in claims if c.article == self.article.id]
+        hits_in: dict[int, list[tuple[int, int]]] = {}
+        if found or repaint_found:
+            starts = [p.start for p in self.paragraphs]
+            for s, e in found:
+                hits_in.setdefault(max(0, bisect_right(starts, s) - 1), []).append((s, e))
+        widgets = self._paragraph_widgets()
         for p in self.paragraphs:
-            inside = [c for c in mine if p.start <= c.start < p.end]
-            hits = [(s, e) for s, e in found if p.start <= s < p.end]
+            inside = self._inside.get(p.index, [])
+            hits = hits_in.get(p.index, [])
             wanted = only is None or any(c.id in only for c in inside)
             if repaint_found and (hits or self._painted.get(p.index)):
                 wanted = True
             if not wanted:
                 continue
             self._painted[p.index] = bool(hits)
-            widget = self.query_one(f"#p-{self.article.id}-{p.index}", Static)
-            widget.update(
-                render(self.article.text, p, inside, verdicts, selected=selected, found=hits)
+            content = render(
+                self.article.text, p, inside, self._verdicts, selected=selected, found=hits
             )
+            # the markers change a paragraph's length only on the first paint of an analysis;
+            # after that a repaint restyles the same text and needs no new layout
+            widgets[p.index].update(content, layout=p.index not in self._shaped)
+            self._shaped.add(p.index)
+
+    def _paragraph_widgets(self) -> list[Static]:
+        if len(self._widgets) != len(self.paragraphs):
+            self._widgets = [
+                self.query_one(f"#p-{self.article.id}-{p.index}", Static) for p in self.paragraphs
+            ]
+        return self._widgets
 
     def aim(self, start: int, end: int) -> None:
         """Keep this span in view from now on; scroll to it once the layout is settled."""
