@@ -232,7 +232,7 @@ async def test_resize_recomputes_columns_and_keeps_the_figure(store_path):
             claim = claims[column.article.id]
             assert await eventually(
                 pilot, lambda column=column, claim=claim: figure_in_view(column, claim)
-            ), column.article.id  # noqa: B023
+            ), column.article.id
 
 
 async def test_tab_moves_between_columns_and_list(store_path):
