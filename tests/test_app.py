@@ -412,7 +412,7 @@ async def test_changed_figures_show_a_stale_mark_with_its_note(store_path):
         assert "Stale mark" in detail
         assert "AFP confirms" in detail
         table = desk.query_one("#discrepancies")
-        assert table.get_row(desk.selected.id)[-1] == "stale"
+        assert table.get_row(desk.selected.id)[1] == "stale"
         await pilot.press("e")  # the note offered for editing is the stale one
         assert again.screen.query_one("Input").value == "AFP confirms"
         await pilot.press("enter")

@@ -316,7 +316,8 @@ class DeskScreen(Screen[None]):
                 parts.append(f"{stale} stale")
             if not self.ledger.store.saving:
                 parts.append("marks NOT saved")
-        self.sub_title = " · ".join(parts)
+        # narrow: commas take less room than " · ", so the open count is not cut off
+        self.sub_title = (" · " if self._width >= NARROW else ", ").join(parts)
 
     def _paint_columns(self, only: frozenset[str] | None = None, *, search: bool = False) -> None:
         """Repaint the highlights: everywhere, or in the paragraphs holding the claims `only`."""

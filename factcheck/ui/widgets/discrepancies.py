@@ -66,11 +66,11 @@ class DiscrepancyTable(DataTable[str]):
         row = self.cursor_row
         self.clear(columns=True)
         self.add_column("", key="marker", width=1)
+        self.add_column("Review", key="review")  # before the figures: in view on 80 columns
         self.add_column("Verdict", key="verdict")
         self.add_column("Fact", key="fact")
         for article in article_ids:
             self.add_column(article, key=f"article-{article}")
-        self.add_column("Review", key="review")
         shown = visible(groups, mode, marks.keys())
         for group in shown:
             figures = []
@@ -79,10 +79,10 @@ class DiscrepancyTable(DataTable[str]):
                 figures.append(_clip(" / ".join(dict.fromkeys(surfaces)), 24) or "—")
             self.add_row(
                 MARKERS[group.verdict] or " ",
+                review_cell(marks.get(group.id), group.id in stale),
                 VERDICT_NAMES[group.verdict],
                 _clip(group.label, label_width),
                 *figures,
-                review_cell(marks.get(group.id), group.id in stale),
                 key=group.id,
             )
         self.border_title = f"{FILTER_TITLES[mode]} ({self.row_count}) — f to change"
