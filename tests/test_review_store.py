@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -224,6 +225,70 @@ def test_read_only_folder_keeps_the_desk_working(tmp_path):
     finally:
         folder.chmod(0o755)
         path.chmod(0o644)
+
+
+_AS_READER = """
+import json, sys
+sys.path.insert(0, sys.argv[2])
+from factcheck.review import ReviewStore, anchors_of, article_hash, place
+from tests import desk_fixture
+analysis = desk_fixture.analysis()
+hashes = {a.id: article_hash(a) for a in analysis.articles}
+store = ReviewStore(sys.argv[1])
+before = len(place(store.load(hashes.values()), analysis.groups, hashes).current)
+g = analysis.groups[1]
+store.change(anchors_of(g, hashes), g.label, status="disputed")
+after = len(place(store.load(hashes.values()), analysis.groups, hashes).current)
+print(json.dumps({"saving": store.saving, "problem": store.problem, "counts": [before, after]}))
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run a reader as another user")
+def test_read_only_folder_for_another_user(tmp_path):
+    """As root the folder cannot be made read-only to oneself: a second user reads it."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv is not installed")
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))
+    try:
+        folder.chmod(0o755)
+        path = folder / "marks.db"
+        store = ReviewStore(path)
+        mark(store, desk_fixture.analysis(), INJURED, status="accepted")
+        store.close()
+        path.chmod(0o644)
+        saved = path.read_bytes()
+        root = str(Path(__file__).resolve().parents[1])
+        done = subprocess.run(
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-c",
+                _AS_READER,
+                str(path),
+                root,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        got = json.loads(done.stdout)
+        assert got["saving"] is False
+        assert "cannot be saved" in got["problem"]
+        assert "read-only" in got["problem"]
+        assert got["counts"] == [1, 2], "saved marks in view, new ones kept in memory"
+        assert path.read_bytes() == saved
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_locked_file_at_open_and_at_write(tmp_path, monkeypatch):
