@@ -788,3 +788,28 @@ def test_figures_in_the_text_are_clickable():
 def test_store_reviewer_defaults_to_login(tmp_path):
     store = ReviewStore(tmp_path / "m.db")
     assert store.reviewer
+
+
+def test_detail_names_outlets_and_quotes_a_sentence_once():
+    from dataclasses import replace
+
+    from factcheck.ui.widgets.detail import describe
+
+    analysis = desk_fixture.analysis()
+    group = next(g for g in analysis.groups if g.label == INJURED)
+    twice = replace(group, claims=(*group.claims, replace(group.claims[0], id="A99")))
+    articles = {a.id: a for a in analysis.articles}
+    text = describe(twice, articles, None).plain
+    assert "A · harbour-gazette.txt" in text
+    assert "B · valley-courier.example" in text, "a web source is named by its site"
+    assert text.count(group.claims[0].sentence.strip()) == 1, "one quote per sentence"
+
+
+def test_control_characters_in_a_title_are_shown_escaped():
+    from factcheck.models import Article
+    from factcheck.ui.text import printable
+    from factcheck.ui.widgets.article import byline
+
+    article = Article("A", "https://x.example/\x1b[31mred", "T\x1b]0;owned\x07", "T\n\nbody")
+    assert "\x1b" not in byline(article)
+    assert printable(article.title) == "T\\x1b]0;owned\\x07"

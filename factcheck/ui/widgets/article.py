@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from factcheck.models import Article, Claim
 from factcheck.ui.highlight import Paragraph, paragraphs, render
+from factcheck.ui.text import printable
 
 
 def outlet(article: Article) -> str:
@@ -32,7 +33,7 @@ def byline(article: Article) -> str:
     parts = [article.id, outlet(article)]
     if article.published:
         parts.append(article.published)
-    return " · ".join(parts)
+    return printable(" · ".join(parts))
 
 
 def line_of(text: str, lines: Sequence[str], offset: int) -> int:
@@ -86,7 +87,7 @@ class ArticleColumn(VerticalScroll):
         self._widgets: list[Static] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(self.article.title, classes="title", markup=False)
+        yield Static(printable(self.article.title), classes="title", markup=False)
         source = byline(self.article).split(" · ", 1)[1]
         yield Static(source, classes="source", markup=False)
         for p in self.paragraphs:
