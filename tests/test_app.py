@@ -673,18 +673,18 @@ async def test_search_across_columns(store_path):
         desk = app.desk
         await pilot.press("slash", *"Saturday", "enter")
         await pilot.pause()
-        assert [a for a, _, _ in desk.matches] == ["A", "B", "C"]
-        assert desk.match_at == 0
+        assert [a for a, _, _ in desk.search.matches] == ["A", "B", "C"]
+        assert desk.search.at == 0
         await pilot.press("g", "g")
         await pilot.pause()
-        assert desk.match_at == 2
+        assert desk.search.at == 2
         column = desk.query_one("#column-C")
         assert column.display, "the window slid to the match"
         assert "Saturday" in _window_text(column)
         await pilot.press("G")
-        assert desk.match_at == 1
+        assert desk.search.at == 1
         await pilot.press("escape")
-        assert desk.matches == []
+        assert desk.search.matches == []
 
 
 async def test_different_events_warning(store_path):
@@ -813,3 +813,17 @@ def test_control_characters_in_a_title_are_shown_escaped():
     article = Article("A", "https://x.example/\x1b[31mred", "T\x1b]0;owned\x07", "T\n\nbody")
     assert "\x1b" not in byline(article)
     assert printable(article.title) == "T\\x1b]0;owned\\x07"
+
+
+def test_search_finds_words_as_written():
+    from factcheck.ui.search import Search
+
+    search = Search()
+    search.run("  (3) ", desk_fixture.articles())  # no pattern syntax: brackets are text
+    assert search.matches == []
+    search.run("saturday", desk_fixture.articles())
+    assert [a for a, _, _ in search.matches] == ["A", "B", "C"]
+    assert search.step(-1) == search.matches[-1], "back from the start wraps to the end"
+    assert search.where() == "“saturday” 3/3 in C · g/G"
+    search.clear()
+    assert search.step(+1) is None

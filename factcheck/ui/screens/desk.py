@@ -8,7 +8,6 @@ message on screen and the desk stays usable.
 from __future__ import annotations
 
 import functools
-import re
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -35,9 +34,11 @@ from factcheck.ui.messages import (
     ArticleRead,
 )
 from factcheck.ui.sameevent import apart
+from factcheck.ui.saving import free_name, report_text, write_new
 from factcheck.ui.screens.help import HelpScreen
 from factcheck.ui.screens.notice import Notice
 from factcheck.ui.screens.prompt import Prompt
+from factcheck.ui.search import Search
 from factcheck.ui.text import printable
 from factcheck.ui.widgets.article import ArticleColumn
 from factcheck.ui.widgets.detail import DetailPanel
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 MAX_ARTICLES = 8
 NARROW = 100  # terminal columns below which two articles are shown at a time
 COLUMN_WIDTH = 40  # narrower than this an article column is hard to read: show fewer, slide
-MAX_MATCHES = 5000  # a search for "the" in eight long articles stays quick to paint
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -76,16 +76,6 @@ def guarded(
     return run  # type: ignore[return-value]  # functools.wraps hides the signature
 
 
-def free_name(path: Path) -> Path:
-    """`path`, or the first of path-2, path-3… that does not exist yet."""
-    n = 2
-    candidate = path
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        n += 1
-    return candidate
-
-
 class DeskScreen(Screen[None]):
     """Articles side by side, the discrepancy list and the detail, and every key of the desk."""
 
@@ -100,9 +90,7 @@ class DeskScreen(Screen[None]):
         self.selected: Group | None = None
         self.first_visible = 0  # the left column shown when not every article fits
         self.ledger: Ledger | None = None
-        self.search_term = ""
-        self.matches: list[tuple[str, int, int]] = []  # (article id, start, end)
-        self.match_at = -1
+        self.search = Search()
         self._arrived = False  # the first n after loading stays on the first discrepancy
         self._width = 0
         self._by_id: dict[str, ArticleColumn] = {}  # the columns in order, without a DOM query
@@ -323,9 +311,7 @@ class DeskScreen(Screen[None]):
         """Repaint the highlights: everywhere, or in the paragraphs holding the claims `only`."""
         assert self.analysis is not None
         selected = self._selected_ids()
-        found: dict[str, list[tuple[int, int]]] = {}
-        for a, s, e in self.matches:
-            found.setdefault(a, []).append((s, e))
+        found = self.search.in_article()
         for column in self._columns():
             column.show(
                 selected, only=only, found=found.get(column.article.id, ()), repaint_found=search
@@ -511,75 +497,61 @@ class DeskScreen(Screen[None]):
     @guarded
     def action_search(self) -> None:
         self.app.push_screen(
-            Prompt("Search every article for:", value=self.search_term), self._search_for
+            Prompt("Search every article for:", value=self.search.term), self._search_for
         )
 
     @guarded
     def _search_for(self, term: str | None) -> None:
         if term is None:
             return
-        self.search_term = term.strip()
-        self.matches = []
-        if self.search_term:
-            pattern = re.compile(re.escape(self.search_term), re.IGNORECASE)
-            for article in self.articles:
-                for found in pattern.finditer(article.text):
-                    self.matches.append((article.id, found.start(), found.end()))
-                    if len(self.matches) >= MAX_MATCHES:
-                        break
-        if self.analysis is not None:
-            self._paint_columns(only=frozenset(), search=True)
-        else:
-            self._paint_plain()
-        if not self.search_term:
-            self.query_one(DiscrepancyTable).border_subtitle = ""
-            return
-        if not self.matches:
-            self.query_one(DiscrepancyTable).border_subtitle = ""
-            self.notify(f"“{self.search_term}” is in none of the articles.")
-            return
-        self.match_at = -1
+        self.search.run(term, self.articles)
+        self._paint_search()
+        if self.search.term and not self.search.matches:
+            self.notify(f"“{self.search.term}” is in none of the articles.")
         self._goto_match(+1)
 
-    def _paint_plain(self) -> None:
-        """Search highlights while the analysis still runs: no figures to show yet."""
+    def _paint_search(self) -> None:
+        """Repaint where matches are or were; before the analysis, the plain text."""
+        if self.analysis is not None:
+            self._paint_columns(only=frozenset(), search=True)
+            return
+        found = self.search.in_article()
         for column in self._columns():
-            found = [(s, e) for a, s, e in self.matches if a == column.article.id]
-            column.show(frozenset(), only=frozenset(), found=found, repaint_found=True)
+            column.show(
+                frozenset(),
+                only=frozenset(),
+                found=found.get(column.article.id, ()),
+                repaint_found=True,
+            )
 
     def _goto_match(self, delta: int) -> None:
-        if not self.matches:
-            self.notify("No search: press / to search.")
-            return
-        self.match_at = (self.match_at + delta) % len(self.matches)
-        article_id, start, end = self.matches[self.match_at]
-        ids = [a.id for a in self.articles]
-        self._slide_to(ids.index(article_id))
-        self._column(article_id).aim(start, end)
+        match = self.search.step(delta)
         # said in the list's frame, not a toast: a toast for every g would reflow the screen
-        self.query_one(DiscrepancyTable).border_subtitle = (
-            f"“{self.search_term[:20]}” {self.match_at + 1}/{len(self.matches)} in {article_id}"
-            " · g/G"
-        )
+        self.query_one(DiscrepancyTable).border_subtitle = self.search.where()
+        if match is None:
+            return
+        article_id, start, end = match
+        self._slide_to([a.id for a in self.articles].index(article_id))
+        self._column(article_id).aim(start, end)
 
     @guarded
     def action_next_match(self) -> None:
+        if not self.search.matches:
+            self.notify("No search: press / to search.")
         self._goto_match(+1)
 
     @guarded
     def action_previous_match(self) -> None:
+        if not self.search.matches:
+            self.notify("No search: press / to search.")
         self._goto_match(-1)
 
     @guarded
     def action_clear_search(self) -> None:
-        if self.matches:
-            self.matches = []
-            self.search_term = ""
+        if self.search.matches:
+            self.search.clear()
+            self._paint_search()
             self.query_one(DiscrepancyTable).border_subtitle = ""
-            if self.analysis is not None:
-                self._paint_columns(only=frozenset(), search=True)
-            else:
-                self._paint_plain()
 
     # -- deciding -------------------------------------------------------------------------------
 
@@ -658,26 +630,15 @@ class DeskScreen(Screen[None]):
     def _save_to(self, answer: str | None) -> None:
         if not answer or not answer.strip() or self.analysis is None:
             return
-        from factcheck.report import analysis_markdown
-        from factcheck.ui.ledger import stale_markdown
-
         target = Path(answer.strip()).expanduser()
         if not target.is_absolute():
             target = Path.cwd() / target
         if target.exists():
             self._propose(target)
             return
-        placement = self.ledger.placement if self.ledger else None
-        marks = {
-            gid: (m.summary(), m.note)
-            for gid, m in (placement.current if placement else {}).items()
-        }
-        text = analysis_markdown(self.analysis, marks=marks)
-        if placement is not None:
-            text += stale_markdown(placement.all_stale())
+        text = report_text(self.analysis, self.ledger.placement if self.ledger else None)
         try:
-            with target.open("x", encoding="utf-8") as out:  # "x": never over an existing file
-                out.write(text)
+            write_new(target, text)
         except FileExistsError:
             self._propose(target)
             return
