@@ -76,6 +76,10 @@ def guarded(
     return run  # type: ignore[return-value]  # functools.wraps hides the signature
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 class DeskScreen(Screen[None]):
     """Articles side by side, the discrepancy list and the detail, and every key of the desk."""
 
@@ -208,7 +212,9 @@ class DeskScreen(Screen[None]):
         if message.articles != tuple(self.articles):
             return
         self.query_one("#loading").display = False
-        self.query_one("#status", Static).update(
+        status = self.query_one("#status", Static)
+        status.add_class("failed")
+        status.update(
             f"Analysis failed: {message.message}\nThe articles stay open to read; "
             "o opens another, q quits."
         )
@@ -226,6 +232,7 @@ class DeskScreen(Screen[None]):
             column.set_claims(self.analysis.claims, self.verdict_of)
         self.query_one("#loading").display = False
         self.query_one("#status").display = False
+        self.query_one("#status").remove_class("failed")
         self.query_one(DiscrepancyTable).display = True
         self._warn_if_apart()
         self._refresh_marks()
@@ -292,7 +299,7 @@ class DeskScreen(Screen[None]):
         )
         parts = [f"{len(self.articles)} articles"] if self._width >= NARROW else []
         parts += [
-            f"{self.analysis.count('conflict')} conflicts",
+            _count(self.analysis.count("conflict"), "conflict", "conflicts"),
             f"{self.analysis.count('qualifier_mismatch')} hedged",
             f"{accepted} accepted",
             f"{disputed} disputed",
