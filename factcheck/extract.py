@@ -1004,7 +1004,11 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
                 where = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if where is not None and where.lemma_.lower() in ("custody", "detention"):
                     return "arrested", noun  # "taken three people into custody"
-            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in TOPIC_LEMMAS:
+            if (
+                child.dep_ == "xcomp"
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and child.lemma_.lower() in TOPIC_LEMMAS
+            ):
                 return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
         if lemma in LIGHT_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
