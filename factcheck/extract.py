@@ -89,7 +89,7 @@ _AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|b
 # other than the story's own makes another incident
 _ANOTHER_TIME = re.compile(
     r"\b(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|in\s+the)\s+"
-    r"(?:week|month|year)|last\s+(?:week|month))\b",
+    r"(?:week|month|year))\b",
     re.I,
 )
 LEAD_CHARS = 600
@@ -648,8 +648,8 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     if m is not None:
         known = lead + before[: m.start()]
         after = m.end()
-    elif _ANOTHER_TIME.search(doc.text):
-        known, after = lead, 0
+    elif lead.strip() and _ANOTHER_TIME.search(doc.text):
+        known, after = lead, 0  # the lead says where the story is; a headline cannot be "another"
     else:
         return False
     places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after]
