@@ -17,23 +17,22 @@ from factcheck.numbers import Figure, Interval, find_figures
 from factcheck.vocab import (
     CHANGE_VERBS,
     CURRENCY_WORDS,
+    DEMOGRAPHIC_NOUNS,
     EVENT_NOUNS,
     FILLERS,
     GENERIC_NOUNS,
     LIGHT_VERB_OBJECTS,
+    LIGHT_VERBS,
     NOUN_TOPICS,
     PERPETRATOR_NOUNS,
     PERSON_NOUNS,
     PERSON_VERB_TOPICS,
     ROLE_NOUNS,
-    DEMOGRAPHIC_NOUNS,
-    LIGHT_VERBS,
     TIME_UNITS,
     TOPIC_AFTER,
     TOPIC_LEMMAS,
     VERB_TOPICS,
     YEAR,
-    YEAR_NUMBER,
     singular,
 )
 
@@ -109,7 +108,9 @@ _PERPETRATOR_AMONG = re.compile(
     re.I,
 )
 _FOLLOWING = 160  # characters of the next sentence read for what a toll includes
-_PART_OF = re.compile(r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
+_PART_OF = re.compile(
+    r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I
+)
 _TOLL_BEFORE = re.compile(
     r"\b(death|injury|casualty)?\s*tolls?\s+(?:now\s+|rises\s+|climbs\s+|reaches\s+)?"
     r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
@@ -211,10 +212,31 @@ def _claims_in_sentence(
 # Hedges on a clock time, as intervals in minutes around it: "about 1:45 a.m." allows a quarter
 # hour either side, "just before 9 p.m." the half hour before.
 _CLOCK_HEDGES: list[tuple[re.Pattern[str], str, float, float, bool, bool]] = [
-    (re.compile(r"\b(?:at\s+)?(?:about|around|approximately|roughly|some)\s+(?:at\s+)?$", re.I), "about", -15, 15, True, True),
+    (
+        re.compile(r"\b(?:at\s+)?(?:about|around|approximately|roughly|some)\s+(?:at\s+)?$", re.I),
+        "about",
+        -15,
+        15,
+        True,
+        True,
+    ),
     (re.compile(r"\b(?:nearly|almost)\s+$", re.I), "nearly", -15, 0, True, True),
-    (re.compile(r"\b(?:(?:just|shortly|right|some\s+time)\s+)?before\s+$", re.I), "less_than", -30, 0, True, False),
-    (re.compile(r"\b(?:(?:just|shortly|right|soon|some\s+time)\s+)?after\s+$", re.I), "more_than", 0, 30, False, True),
+    (
+        re.compile(r"\b(?:(?:just|shortly|right|some\s+time)\s+)?before\s+$", re.I),
+        "less_than",
+        -30,
+        0,
+        True,
+        False,
+    ),
+    (
+        re.compile(r"\b(?:(?:just|shortly|right|soon|some\s+time)\s+)?after\s+$", re.I),
+        "more_than",
+        0,
+        30,
+        False,
+        True,
+    ),
 ]
 
 
@@ -341,8 +363,8 @@ def _classify(
         return age(start, end, _age_person(doc, num, "prenominal", last[-1] if last else num))
     if aged is not None:
         said = aged.group()
-        first = fig.start if said[:1].lower() in "tiw" else fig.start - len(said)  # "turn 24"
-        return age(first, end, _age_person(doc, num, "aged"))
+        begin = fig.start if said[:1].lower() in "tiw" else fig.start - len(said)  # "turn 24"
+        return age(begin, end, _age_person(doc, num, "aged"))
 
     def amount(kind: str, topic: str, unit: str, stop: int = end) -> _Found:
         """A figure with a unit: money, a percentage, a duration, a measure."""
@@ -467,7 +489,9 @@ def _classify(
 # A step of a narrated sequence: what happened then is a part of the event, not its total.
 _STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 _CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
-_SHOT_AND_KILLED = re.compile(r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I)
+_SHOT_AND_KILLED = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I
+)
 _ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
 _FATAL_AMONG = re.compile(r"\b(?:fatally|mortally|including|of (?:them|whom))\b", re.I)
 
@@ -569,7 +593,9 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
 
 
-_FRACTION_WORD = re.compile(r"^(?:a|one)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+_FRACTION_WORD = re.compile(
+    r"^(?:a|one)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I
+)
 
 
 def _ordinal_fraction(doc: Doc, num: Token, fig: Figure) -> bool:
@@ -596,13 +622,18 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
     if _STREET.match(doc.text[fig.number_end :]):
         return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
-    if doc.text[fig.number_start - 1 : fig.number_start] == "[" and doc.text[
-        fig.number_end : fig.number_end + 1
-    ] == "]":
+    if (
+        doc.text[fig.number_start - 1 : fig.number_start] == "["
+        and doc.text[fig.number_end : fig.number_end + 1] == "]"
+    ):
         return True  # "[6]": a reference marker
     if re.search(r"[A-Za-z]-$", doc.text[max(0, fig.number_start - 2) : fig.number_start]):
         return True  # "AK-47", "F-16", "M-16": a model's name
-    if re.match(r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b", doc.text[fig.number_end :], re.I):
+    if re.match(
+        r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b",
+        doc.text[fig.number_end :],
+        re.I,
+    ):
         return True  # ".357 caliber", "9mm pistol": a gun's name, not an amount
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
         return False
@@ -652,7 +683,9 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
         known, after = lead, 0  # the lead says where the story is; a headline cannot be "another"
     else:
         return False
-    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after]
+    places = [
+        e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after
+    ]
     return any(p not in known for p in places)
 
 

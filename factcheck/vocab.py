@@ -64,7 +64,9 @@ TOPIC_AFTER: dict[str, str] = {
     "charged": "charged",
 }
 # Words between a figure and its participle that do not change what is counted.
-FILLERS = frozenset("people persons others other more person were was are have had been being".split())
+FILLERS = frozenset(
+    "people persons others other more person were was are have had been being".split()
+)
 # Counted nouns that say nothing about what is counted.
 GENERIC_NOUNS = frozenset("people person other individual one more number total".split())
 # Nouns for the people an event gathered or affected, all of them: "46 demonstrators were
@@ -201,9 +203,7 @@ ORDINAL_WORDS = {
     "fourth": 3,
     "fifth": 4,
 }
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Verbs that say a figure changed: "the toll rose to 24" is a later figure of the same fact.
 CHANGE_VERBS = re.compile(

@@ -95,7 +95,9 @@ TOLL_AS_REPORTED = {
 def _gva_events() -> list[str]:
     from tests.conftest import SHARED
 
-    return sorted(p.name for p in (SHARED / "corpus").glob("*_gva_*") if (p / "truth.json").exists())
+    return sorted(
+        p.name for p in (SHARED / "corpus").glob("*_gva_*") if (p / "truth.json").exists()
+    )
 
 
 @pytest.mark.parametrize("event", _gva_events() or ["(no corpus)"])
@@ -121,7 +123,9 @@ def test_toll_agrees_with_the_archive(nlp, event):
     articles = read_articles([str(p) for p in sorted(folder.glob("*.txt"))])
     analysis = compare_claims(articles, extract_articles(nlp, articles))
     tolls = [
-        g for g in analysis.groups if g.topic == "killed" and "with_perpetrator" not in g.claims[0].notes
+        g
+        for g in analysis.groups
+        if g.topic == "killed" and "with_perpetrator" not in g.claims[0].notes
     ]
     if not tolls or max(len(g.articles) for g in tolls) < 2:
         assert truth["num_killed"] <= 1, "no toll is shared by two articles"
