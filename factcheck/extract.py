@@ -192,6 +192,8 @@ _TOLL_BEFORE = re.compile(
 )
 _TOLL_UP_TO = re.compile(r"\btolls?\s+(?:\w+\s+){0,2}$", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
+MAX_QUOTE = 600  # characters of its sentence a claim carries: around the figure past that
+MAX_FIGURES_PER_SENTENCE = 60  # past that a "sentence" is a table or a dump: the rest is dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +227,17 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     docs = nlp.pipe((a.text[s:e] for a, _, _, s, e in jobs), batch_size=64)
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     found: dict[str, list[tuple[_Found, int, int]]] = {a.id: [] for a in articles}
+    per_sentence: dict[tuple[str, int], int] = {}
     for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
         lead = article.text[: min(LEAD_CHARS, s)]
-        for f in _claims_in_sentence(doc, s, anchors[article.id], lead):
-            found[article.id].append((f, ss, se))
+        seen = per_sentence.get((article.id, ss), 0)
+        if seen >= MAX_FIGURES_PER_SENTENCE:
+            continue
+        kept = _claims_in_sentence(doc, s, anchors[article.id], lead)[
+            : MAX_FIGURES_PER_SENTENCE - seen
+        ]
+        found[article.id].extend((f, *_quote(article.text, ss, se, f)) for f in kept)
+        per_sentence[(article.id, ss)] = seen + len(kept)
     claims: list[Claim] = []
     for article in articles:
         for n, (f, ss, se) in enumerate(found[article.id], start=1):
@@ -243,6 +252,24 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
                 )
             )
     return claims
+
+
+def _quote(text: str, start: int, end: int, f: _Found) -> tuple[int, int]:
+    """The part of its sentence a claim carries: all of it up to MAX_QUOTE characters, else a
+    window of that size around the figure, cut at spaces. A run-on "sentence" of a megabyte
+    must not be copied into each of its claims."""
+    if end - start <= MAX_QUOTE:
+        return start, end
+    centre = (f.start + f.end) // 2
+    first = max(start, min(centre - MAX_QUOTE // 2, end - MAX_QUOTE))
+    last = min(end, first + MAX_QUOTE)
+    if first > start:
+        space = text.find(" ", first, min(f.start, first + 40))
+        first = space + 1 if space >= 0 else first
+    if last < end:
+        space = text.rfind(" ", max(f.end, last - 40), last)
+        last = space if space >= 0 else last
+    return first, last
 
 
 def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
