@@ -221,9 +221,14 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     jobs: list[tuple[Article, int, int, int, int]] = []
     for article in articles:
         for start, end in sentences.split(article.text):
+            figures = 0
             for s, e in _pieces(start, end):
+                if figures >= MAX_FIGURES_PER_SENTENCE:
+                    break  # a run-on dump: the pieces past the cap would be parsed for nothing
                 if sentences.can_hold_figure(article.text[s:e]):
                     jobs.append((article, start, end, s, e))
+                    if e - s == _MAX_SENTENCE:
+                        figures += len(find_figures(article.text[s:e]))
     docs = nlp.pipe((a.text[s:e] for a, _, _, s, e in jobs), batch_size=64)
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     found: dict[str, list[tuple[_Found, int, int]]] = {a.id: [] for a in articles}
@@ -233,9 +238,8 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
         seen = per_sentence.get((article.id, ss), 0)
         if seen >= MAX_FIGURES_PER_SENTENCE:
             continue
-        kept = _claims_in_sentence(doc, s, anchors[article.id], lead)[
-            : MAX_FIGURES_PER_SENTENCE - seen
-        ]
+        room = MAX_FIGURES_PER_SENTENCE - seen
+        kept = _claims_in_sentence(doc, s, anchors[article.id], lead, room)[:room]
         found[article.id].extend((f, *_quote(article.text, ss, se, f)) for f in kept)
         per_sentence[(article.id, ss)] = seen + len(kept)
     claims: list[Claim] = []
@@ -280,7 +284,9 @@ def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
     yield start, end
 
 
-def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: str) -> list[_Found]:
+def _claims_in_sentence(
+    doc: Doc, offset: int, anchor_year: int | None, lead: str, limit: int = MAX_FIGURES_PER_SENTENCE
+) -> list[_Found]:
     text = doc.text
     out: list[_Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
@@ -288,7 +294,7 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
         out.append(
             _Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind, date=d.iso)
         )
-    for fig in find_figures(text):
+    for fig in find_figures(text)[:limit]:  # each costs a look at the whole parse: bounded
         if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
             continue
         found = _classify(doc, fig, anchor_year, lead)
