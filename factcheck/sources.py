@@ -447,7 +447,7 @@ def _fetch(url: str) -> tuple[bytes, str]:
         url = name
     request = urllib.request.Request(url, headers=headers)
     deadline = _Deadline(URL_TIMEOUT)
-    late = f"{name}: no complete answer within {URL_TIMEOUT:.0f} s"
+    late = f"{name}: no complete answer within {URL_TIMEOUT:g} s"
     try:
         with _opener(deadline).open(request, timeout=URL_TIMEOUT) as response:
             ctype = str(response.headers.get("Content-Type", ""))
