@@ -62,7 +62,8 @@ def test_hostile_input(tmp_path, case, code, message):
     assert run.code == code, run.stderr
     if message:
         lines = run.stderr.splitlines()
-        assert len(lines) == 1 and message in lines[0], run.stderr
+        assert len(lines) == 1, run.stderr
+        assert message in lines[0]
     else:
         assert run.stderr == ""
     assert run.peak_mb < PEAK_MB, f"{case}: {run.peak_mb:.0f} MB resident"
