@@ -99,12 +99,57 @@ NORMALISE = [
     ("control-chars", "a\x00b\x08c", "abc"),
     ("crlf", "a\r\nb", "a\n\nb"),
     ("markup-kept-as-text", "[bold]12[/bold] dead", "[bold]12[/bold] dead"),
+    ("spaced-thousands", "killed 12 500 people", "killed 12,500 people"),
+    ("spaced-millions", "some 1 200 000 people", "some 1,200,000 people"),
+    ("hedge-starts-sentence", "About 1 200 fled.", "About 1,200 fled."),
+    ("date-then-count", "On June 12 150 people were rescued", "On June 12 150 people were rescued"),
+    ("name-then-count", "Flight 370 239 people", "Flight 370 239 people"),
+    ("year-then-count", "In 2015 150 people", "In 2015 150 people"),
+    ("abbreviation-then-count", "No. 7 120 votes", "No. 7 120 votes"),
 ]
 
 
 @pytest.mark.parametrize(("raw", "clean"), [pytest.param(r, c, id=i) for i, r, c in NORMALISE])
 def test_normalise(raw, clean):
     assert sources.normalise(raw) == clean
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark(tmp_path, encoding):
+    path = tmp_path / "story.txt"
+    text = "Floods kill 12\n\nFloods killed 12 people on Tuesday."
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):  # these codecs write no mark: add it
+        data = "\ufeff".encode(encoding) + data
+    path.write_bytes(data)
+    assert read_document(str(path)).text == text
+
+
+def test_markdown_comments_are_not_article_text(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        "# Floods kill 12\n\n<!-- 5000 people: check with the desk -->Floods killed 12 people."
+        "\n\n<!--\nnote: 300 dead?\n-->\nRescuers searched.\n\n<!-- unclosed 40 injured",
+        encoding="utf-8",
+    )
+    text = read_document(str(path)).text
+    assert text == "Floods kill 12\n\nFloods killed 12 people.\n\nRescuers searched."
+
+
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("**12** *dead* _today_ `code`", "12 dead today code"),
+        ("**bold with *inner* word**", "bold with inner word"),
+        ("[the report](https://example.org/a) and ![chart](c.png)", "the report and chart"),
+        ("```\n5000 people\n```\nAfter the fence.", "After the fence."),
+        ("3 * 4 * 5 and a_b_c", "3 * 4 * 5 and a_b_c"),
+    ],
+)
+def test_markdown_markup_is_stripped(tmp_path, markdown, plain):
+    path = tmp_path / "story.md"
+    path.write_text(markdown, encoding="utf-8")
+    assert read_document(str(path)).text == plain
 
 
 def test_latin1_file(tmp_path):
