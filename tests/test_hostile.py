@@ -98,3 +98,31 @@ def test_a_long_digit_string_is_no_figure(tmp_path):
     assert run.code == 0, run.stderr
     claims = json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["claims"]
     assert not [c for c in claims if "777" in c["surface"]]
+
+
+# -- what a careless caller does --------------------------------------------------------------
+
+
+def test_check_accepts_an_iterator(nlp):
+    from factcheck import check
+    from factcheck.sources import read_articles
+
+    articles = read_articles([str(p) for p in sorted((h.ROOT / "seeds").glob("*.txt"))])
+    from_list = check(articles)
+    from_iterator = check(iter(articles))
+    assert len(from_iterator.claims) == len(from_list.claims) > 0
+    assert [g.verdict for g in from_iterator.groups] == [g.verdict for g in from_list.groups]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="verdicts.compare sets the shapes of every member, restatements within one article "
+    "included; the fix (compare each article's principal figure) belongs to verdicts.py",
+)
+def test_two_identical_copies_agree(check_texts):
+    text = (
+        "Attack in the city\n\nAt least 129 people were killed in the attack on Friday.\n\n"
+        "Police said 129 people were killed and more than 350 were injured.\n"
+    )
+    analysis = check_texts(text, text)
+    assert {g.verdict for g in analysis.groups} <= {"agree", "single"}
