@@ -41,7 +41,9 @@ def _file(folder: Path, name: str, data: bytes | str) -> Input:
 
 def ordinary(folder: Path, size: int) -> Input:
     """The seed articles repeated to the size: the baseline an input is compared with."""
-    seed = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    seed = "\n\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
     text = (seed + "\n\n") * max(1, size // (len(seed) + 2))
     return _file(folder, "ordinary.txt", text[: max(size, len(seed))])
 
@@ -98,7 +100,7 @@ def _docx(folder: Path, name: str, document_xml: bytes | None, *, inflated: int 
             "_rels/.rels",
             '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-            "openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
             'Target="word/document.xml"/></Relationships>',
         )
         if document_xml is not None:
