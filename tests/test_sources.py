@@ -418,3 +418,27 @@ def test_only_http_schemes():
     for address in ("ftp://127.0.0.1/x", "file:///etc/passwd", "data:text/plain,12"):
         with pytest.raises(SourceError, match="only http and https"):
             read_document(address)
+
+
+def test_html_reader_dependencies_are_declared():
+    """With an older pip nothing pulls lxml_html_clean in; every HTML page then failed."""
+    from importlib.metadata import requires
+
+    declared = {
+        r.split(">")[0].split("=")[0].split("<")[0].strip().lower()
+        for r in requires("factcheck") or []
+    }
+    assert {"trafilatura", "lxml_html_clean"} <= {d.replace("-", "_") for d in declared}
+    import lxml.html.clean  # noqa: F401  (what justext imports)
+
+
+def test_html_fallback_path_reads_a_bare_page(tmp_path):
+    # a page without article markup: no <article>, no <main>, no metadata
+    paragraphs = "".join(
+        f"<p>Floods killed {n} people in the north of the country on Tuesday, officials said "
+        "after rescuers reached the last of the villages.</p>"
+        for n in (12, 14)
+    )
+    path = tmp_path / "bare.html"
+    path.write_text(f"<html><body><div>{paragraphs}</div></body></html>", encoding="utf-8")
+    assert "Floods killed 12 people" in read_document(str(path)).text
