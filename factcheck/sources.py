@@ -548,7 +548,7 @@ def _read_bytes(source: str, stdin: io.BufferedIOBase | None) -> tuple[bytes, st
         if "officedocument" in ctype:
             return body, ".docx"
         return body, ".txt" if "text/plain" in ctype else ".html"
-    if len(scheme) > 1:
+    if len(scheme) > 1 and not Path(source).exists():  # "notes:v2.txt" is still a file
         raise SourceError(f"{display_name(source)}: only http and https addresses are read")
     path = Path(source).expanduser()  # "~/drafts/story.docx" typed in the app
     try:

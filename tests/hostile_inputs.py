@@ -44,8 +44,8 @@ def ordinary(folder: Path, size: int) -> Input:
     seed = "\n\n".join(
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
     )
-    text = (seed + "\n\n") * max(1, size // (len(seed) + 2))
-    return _file(folder, "ordinary.txt", text[: max(size, len(seed))])
+    data = ((seed + "\n\n") * (1 + size // (len(seed) + 2))).encode("utf-8")
+    return _file(folder, "ordinary.txt", data[: max(size, 1000)].decode("utf-8", "ignore"))
 
 
 def text_case(unit: str, suffix: str = ".txt") -> Builder:
@@ -185,6 +185,8 @@ CASES: dict[str, Builder] = {
     "md_links": text_case("[a](", ".md"),
     "long_line": text_case("word "),
     "figures_one_sentence": text_case("12 killed, "),
+    "short_sentences": text_case("12 killed. "),
+    "ranges_sentences": text_case("Between 5 and 7 people, at least 3. "),
     "hedged_ranges": text_case("at least 5 to 7 people, "),
     "long_number": long_number,
     "utf16": utf16,
