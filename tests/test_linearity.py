@@ -70,3 +70,35 @@ def test_doubling_the_input_at_most_doubles_the_work(work, text, joint):
 def test_one_run_on_sentence_carries_bounded_text(work):
     dense = "12 killed, " * 2000  # one "sentence" of 22,000 characters and 2,000 figures
     assert work(dense) < 60 * 700 + 25_000  # before issue 11: 2,000 claims x 22,000 characters
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="verdicts._contradictory compares every pair of a group's figures; one pass for the "
+    "greatest low and the least high decides the same (intervals on a line) and belongs to "
+    "verdicts.py",
+)
+def test_comparing_one_large_group_is_linear(nlp, monkeypatch):
+    from factcheck.engine import compare_claims
+    from factcheck.numbers import Interval
+
+    real = Interval.overlaps
+    calls = 0
+
+    def counted(self, other):
+        nonlocal calls
+        calls += 1
+        return real(self, other)
+
+    monkeypatch.setattr(Interval, "overlaps", counted)
+
+    def comparisons(n: int) -> int:
+        nonlocal calls
+        articles = [Article(x, x, "t", "12 killed. " * n) for x in "AB"]
+        claims = extract.extract_articles(nlp, articles)
+        calls = 0
+        compare_claims(articles, claims)
+        return calls
+
+    once, twice = comparisons(100), comparisons(200)
+    assert twice <= 2.2 * once + 50, (once, twice)
