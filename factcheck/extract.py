@@ -118,6 +118,8 @@ _TOLL_BEFORE = re.compile(
 )
 _TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
+MAX_QUOTE = 600  # characters of its sentence a claim carries: around the figure past that
+MAX_FIGURES_PER_SENTENCE = 60  # past that a "sentence" is a table or a dump: the rest is dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +151,28 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     jobs: list[tuple[Article, int, int, int, int]] = []
     for article in articles:
         for start, end in sentences.split(article.text):
+            figures = 0
             for s, e in _pieces(start, end):
+                if figures >= MAX_FIGURES_PER_SENTENCE:
+                    break  # a run-on dump: the pieces past the cap would be parsed for nothing
                 if sentences.can_hold_figure(article.text[s:e]):
                     jobs.append((article, start, end, s, e))
+                    if e - s == _MAX_SENTENCE:
+                        figures += len(find_figures(article.text[s:e]))
     docs = nlp.pipe((a.text[s:e] for a, _, _, s, e in jobs), batch_size=64)
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     found: dict[str, list[tuple[_Found, int, int]]] = {a.id: [] for a in articles}
+    per_sentence: dict[tuple[str, int], int] = {}
     for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
         lead = article.text[: min(LEAD_CHARS, s)]
         following = article.text[se : se + _FOLLOWING]
-        for f in _claims_in_sentence(doc, s, anchors[article.id], lead, following):
-            found[article.id].append((f, ss, se))
+        seen = per_sentence.get((article.id, ss), 0)
+        if seen >= MAX_FIGURES_PER_SENTENCE:
+            continue
+        room = MAX_FIGURES_PER_SENTENCE - seen
+        kept = _claims_in_sentence(doc, s, anchors[article.id], lead, following, room)[:room]
+        found[article.id].extend((f, *_quote(article.text, ss, se, f)) for f in kept)
+        per_sentence[(article.id, ss)] = seen + len(kept)
     claims: list[Claim] = []
     for article in articles:
         for n, (f, ss, se) in enumerate(found[article.id], start=1):
@@ -176,6 +189,24 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     return claims
 
 
+def _quote(text: str, start: int, end: int, f: _Found) -> tuple[int, int]:
+    """The part of its sentence a claim carries: all of it up to MAX_QUOTE characters, else a
+    window of that size around the figure, cut at spaces. A run-on "sentence" of a megabyte
+    must not be copied into each of its claims."""
+    if end - start <= MAX_QUOTE:
+        return start, end
+    centre = (f.start + f.end) // 2
+    first = max(start, min(centre - MAX_QUOTE // 2, end - MAX_QUOTE))
+    last = min(end, first + MAX_QUOTE)
+    if first > start:
+        space = text.find(" ", first, min(f.start, first + 40))
+        first = space + 1 if space >= 0 else first
+    if last < end:
+        space = text.rfind(" ", max(f.end, last - 40), last)
+        last = space if space >= 0 else last
+    return first, last
+
+
 def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
     """Split an over-long sentence so one run-on line cannot stall the parser."""
     while end - start > _MAX_SENTENCE:
@@ -185,7 +216,12 @@ def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
 
 
 def _claims_in_sentence(
-    doc: Doc, offset: int, anchor_year: int | None, lead: str, following: str = ""
+    doc: Doc,
+    offset: int,
+    anchor_year: int | None,
+    lead: str,
+    following: str = "",
+    limit: int = MAX_FIGURES_PER_SENTENCE,
 ) -> list[_Found]:
     text = doc.text
     out: list[_Found] = []
@@ -197,7 +233,7 @@ def _claims_in_sentence(
         out.append(
             _Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind, date=d.iso)
         )
-    for fig in find_figures(text):
+    for fig in find_figures(text)[:limit]:  # each costs a look at the whole parse: bounded
         if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
             continue
         found = _classify(doc, fig, anchor_year, lead, following)

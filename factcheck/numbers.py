@@ -282,6 +282,45 @@ class Figure:
     """"up" or "down" when the figure is a change ("rose by 3")."""
 
 
+# Past this a number is an identifier or a code, not a figure: no toll, sum or measure in news
+# prose comes near it, and a float holds integers exactly only to about 15 digits.
+MAX_VALUE = 1e15
+_MAX_DIGITS = 15
+
+# "12 150" is 12,150 in copy that spaces its thousands, but not after a word the first number
+# belongs to: "June 12 150 people", "Flight 370 239 passengers", "No. 7 120 km".
+_SPACED = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\w])(?!,\d|\.\d)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*\.?|[#№])\s*$")
+_MONTH_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
+
+
+def _number_follows_name(before: str) -> bool:
+    """The number is bound to the word before it: a month, a capitalised name (not a hedge or
+    a preposition that begins a sentence), an abbreviation, a "#"."""
+    m = _WORD_BEFORE.search(before[-40:])
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in _MONTH_WORDS or word in ("#", "№") or word.endswith("."):
+        return True
+    return word[:1].isupper() and low not in _PREFIX_HEDGE_WORDS and low not in _FUNCTION_WORDS
+
+
+def join_spaced_thousands(text: str) -> str:
+    """ "1 200" written "1,200", the groups of one number only; linear in the text."""
+
+    def join(m: re.Match[str]) -> str:
+        if _number_follows_name(text[max(0, m.start() - 40) : m.start()]):
+            return m.group()
+        return m.group().replace(" ", ",")
+
+    return _SPACED.sub(join, text)
+
+
 def tokenize(text: str) -> list[Tok]:
     return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
@@ -326,6 +365,11 @@ def _phrase_index(phrases: dict[str, str]) -> PhraseIndex:
 
 
 _PREFIX_INDEX = _phrase_index(_PREFIX_HEDGES)
+_PREFIX_HEDGE_WORDS = frozenset(w for phrase in _PREFIX_HEDGES for w in phrase.split())
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of in on at by to for from with than some all only just nearly "
+    "another total what when while if".split()
+)
 _POSTFIX_INDEX = _phrase_index(_POSTFIX_HEDGES)
 
 
@@ -360,6 +404,8 @@ class _Scanner:
         if tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1):
             if _DIGIT_ORDINAL.fullmatch(tok.text) or not _GROUPED.fullmatch(tok.text):
                 return None
+            if len(tok.text.split(".")[0].replace(",", "")) > _MAX_DIGITS:
+                return None  # a code or an identifier; float() would also lose or overflow it
             if not range_end and not after_currency and self.glued_to_name(i):
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
@@ -380,6 +426,8 @@ class _Scanner:
             ):  # "1.5 million", "4 hundred million"
                 value *= _SCALES[self.lows[j]]
                 j += 1
+            if abs(value) > MAX_VALUE:
+                return None  # "a million million million …": no figure
             if (
                 i > 0
                 and self.lows[i - 1] in ("-", "−")
@@ -439,7 +487,7 @@ class _Scanner:
             else:
                 break
             j += 1
-        if not last:
+        if not last or total + current > MAX_VALUE:
             return None
         return total + current, j, True
 

@@ -14,7 +14,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc co corp ltd ave blvd rd mt ft "
     "u.s u.k u.n a.m p.m e.g i.e approx est dept".split()
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_WINDOW = 24
+_LAST_WORD = re.compile(r"(?<![\w.])[\w.]+$")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -43,8 +45,10 @@ def split(text: str) -> Iterator[tuple[int, int]]:
         base, body = line.start(), line.group()
         start = 0
         for m in _END.finditer(body):
-            word = re.search(r"([\w.]+)$", body[start : m.start()])
-            last = word.group(1).lower().rstrip(".") if word else ""
+            # the word before the stop, looked for in a bounded window: a run of abbreviations
+            # ("No. No. No.") must not make each look-back rescan the whole run
+            word = _LAST_WORD.search(body, max(start, m.start() - _WORD_WINDOW), m.start())
+            last = word.group().lower().rstrip(".") if word else ""
             if m.group().startswith(".") and (
                 last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
             ):

@@ -6,7 +6,6 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from factcheck.models import Claim, Kind, Note, Qualifier, Verdict, article_order
@@ -186,8 +185,13 @@ def compare(claims: Sequence[Claim]) -> Verdict:
         return Verdict.CONFLICT
     if len({c.article for c in claims}) == 1:
         return Verdict.SINGLE
-    shapes = {(c.qualifier, _in_base_unit(c)) for c in claims if c.quantity is not None}
-    return Verdict.AGREE if len(shapes) == 1 else Verdict.QUALIFIER_MISMATCH
+    # each article's principal figure (the first it states): a restatement further down the
+    # same article ("at least 129", later "the 129 dead") is no disagreement between articles
+    principal: dict[str, tuple[str, Interval | None]] = {}
+    for c in sorted(claims, key=lambda c: c.start):
+        if c.quantity is not None:
+            principal.setdefault(c.article, (c.qualifier, _in_base_unit(c)))
+    return Verdict.AGREE if len(set(principal.values())) == 1 else Verdict.QUALIFIER_MISMATCH
 
 
 def explain(
@@ -262,8 +266,14 @@ def explain(
 
 def _contradictory(claims: Sequence[Claim]) -> bool:
     """Two of the figures cannot both hold."""
+    # intervals on a line meet pairwise exactly when they share a point (Helly, in one
+    # dimension): one pass for the tightest ends instead of every pair
     figures = [q for c in claims if (q := _in_base_unit(c)) is not None]
-    return any(not a.overlaps(b) for a, b in combinations(figures, 2))
+    if len(figures) < 2:
+        return False
+    low = max(figures, key=lambda q: (q.low, not q.low_closed))
+    high = min(figures, key=lambda q: (q.high, q.high_closed))
+    return not low.overlaps(high)
 
 
 def _in_base_unit(claim: Claim) -> Interval | None:
