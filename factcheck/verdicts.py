@@ -185,13 +185,15 @@ def compare(claims: Sequence[Claim]) -> Verdict:
         return Verdict.CONFLICT
     if len({c.article for c in claims}) == 1:
         return Verdict.SINGLE
-    # each article's principal figure (the first it states): a restatement further down the
-    # same article ("at least 129", later "the 129 dead") is no disagreement between articles
-    principal: dict[str, tuple[str, Interval | None]] = {}
-    for c in sorted(claims, key=lambda c: c.start):
+    # the articles agree when each states the fact the same ways: two copies of one story that
+    # say "at least 129" in the lead and "129" further down agree; "46" against "at least 46"
+    # stated anywhere in another article is a hedge the editor must see
+    ways: dict[str, set[tuple[str, Interval | None]]] = {}
+    for c in claims:
         if c.quantity is not None:
-            principal.setdefault(c.article, (c.qualifier, _in_base_unit(c)))
-    return Verdict.AGREE if len(set(principal.values())) == 1 else Verdict.QUALIFIER_MISMATCH
+            ways.setdefault(c.article, set()).add((c.qualifier, _in_base_unit(c)))
+    distinct = {frozenset(w) for w in ways.values()}
+    return Verdict.AGREE if len(distinct) == 1 else Verdict.QUALIFIER_MISMATCH
 
 
 def explain(
