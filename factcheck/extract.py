@@ -33,6 +33,7 @@ from factcheck.vocab import (
     TOPIC_LEMMAS,
     VERB_TOPICS,
     YEAR,
+    YEAR_NUMBER,
     singular,
 )
 
@@ -347,7 +348,7 @@ def _classify(
     if (
         not fig.spelled
         and fig.qualifier == "exact"
-        and re.fullmatch(r"(1[89]|20)\d\d", text[fig.number_start : fig.number_end])
+        and YEAR_NUMBER.fullmatch(text[fig.number_start : fig.number_end])
         and not fig.currency
     ):
         nxt = num.nbor(1) if num.i + 1 < len(doc) else None

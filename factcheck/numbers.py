@@ -10,6 +10,17 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from factcheck.vocab import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    FRACTIONS,
+    ORDINALS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+)
+
 INF = math.inf
 
 
@@ -133,45 +144,9 @@ _POSTFIX_HEDGES: dict[str, str] = {
     "or so": "about",
 }
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+_UNITS = UNITS
+_TENS = TENS
+_SCALES = SCALES
 # Letter scales only after a currency sign ("$3m", "£2bn"): elsewhere "3m" is three metres.
 _SHORT_SCALES = {
     "k": 1_000,
@@ -184,49 +159,11 @@ _SHORT_SCALES = {
     "tn": 1_000_000_000_000,
 }
 
-# Vague amounts as intervals. The plurals follow NewsQuant's annotation guide (Almasian et al.,
-# EMNLP 2023): "dozens" 12-120, "hundreds" 100-1000, "thousands" 1000-10000 and so on.
-_VAGUE = {
-    "dozens": (12, 120),
-    "scores": (40, 200),
-    "hundreds": (100, 1_000),
-    "thousands": (1_000, 10_000),
-    "millions": (1_000_000, 10_000_000),
-    "billions": (1_000_000_000, 10_000_000_000),
-    "several": (3, 9),
-    "a handful": (2, 6),
-    "a few": (2, 5),
-    "a couple": (2, 3),
-}
+_VAGUE = VAGUE
 _TENS_OF = {"tens": 10, "hundreds": 100}
 
-ORDINALS = {
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "twentieth": 20,
-}
 _DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
-_FRACTIONS = {
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "eighth": 8,
-    "tenth": 10,
-}
+_FRACTIONS = FRACTIONS
 _DOLLAR_COUNTRIES = {"US", "A", "C", "HK", "NZ", "S", "us"}
 CURRENCY_CODES = {
     code: code
@@ -919,19 +856,8 @@ class _Scanner:
         return figures
 
 
-_UP = (
-    r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
-    r"climbed?|climbs|climbing|jumped?|jumps|jumping|gained?|gains|gaining|surged?|surges|"
-    r"surging|soared?|soars|soaring|up|higher|boosted?|spiked?|rallied|rallying|advanced?|"
-    r"advancing"
-)
-_DOWN = (
-    r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|"
-    r"decreased?|decreases|decreasing|slipped|slips?|slipping|slid|slides?|sliding|lost|"
-    r"loses?|losing|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|"
-    r"sinks?|sinking|down|lower|cut|cuts|shed|sheds|shedding|shrank|shrinks?|shrinking|"
-    r"eased|easing|dipped|dips?|dipping|slumped?|slumping|slashed"
-)
+_UP = CHANGE_UP
+_DOWN = CHANGE_DOWN
 # "gave up 517 yards", "picked up 3 points": "up" after these verbs is no rise
 _PHRASAL_UP = re.compile(
     r"\b(?:gave|give|gives|giving|picked|pick|picks|set|sets|made|make|took|"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck import vocab
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep lt sgt capt col gen maj cpl det insp supt prof rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc co corp ltd ave blvd rd mt ft "
@@ -18,18 +20,14 @@ _WORD_WINDOW = 24
 _LAST_WORD = re.compile(r"(?<![\w.])[\w.]+$")
 _END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred hundreds thousand thousands million millions billion billions dozen dozens "
-    "scores several handful few couple none nobody second third fourth fifth sixth seventh "
-    "eighth ninth tenth half quarter"
-).split()
+NUMBER_WORDS = sorted(vocab.NUMBER_WORDS)
 DATE_WORDS = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec yesterday today tonight noon midnight"
-).split()
+    sorted(vocab.WEEKDAYS)
+    + (
+        "january february march april june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec yesterday today tonight noon midnight"
+    ).split()
+)
 _CAN_HOLD_FIGURE = re.compile(
     r"\d|\b(?:" + "|".join(NUMBER_WORDS + DATE_WORDS) + r")\b|\blast (?:week|month|year|night)"
     r"|\Bfold\b"
