@@ -36,8 +36,9 @@ CHROMIUM_FLAGS = (
 ESCAPES = re.compile(
     r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][A-Z0-9]|[=>78])"
 )
-# the desk's header once the analysis is shown ("2 articles · analysing…" before)
-ANALYSED = re.compile(r"\b\d+ articles · (?!analysing)")
+# the desk's header once the analysis is shown ("2 articles · analysing…" before); at 80 columns
+# the header drops the article count, so the review counts are what is looked for
+ANALYSED = re.compile(r"\b\d+ accepted\b")  # wide: "… · 0 accepted · …", narrow: "…, 0 accepted, …"
 EDITOR_SIZE = (1280, 800)  # a laptop browser window, in CSS pixels
 
 

@@ -15,6 +15,7 @@ import signal
 import socket
 import struct
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -249,7 +250,9 @@ async def test_an_idle_desk_ends_when_the_server_dies_without_ending_it(tmp_path
         async with aiohttp.ClientSession() as session:
             tab = await session.ws_connect(f"{server.url}ws", origin=server.url.rstrip("/"))
             drawn = b""
+            deadline = time.monotonic() + DESK_READY  # frames keep coming: bound the whole wait
             while not ANALYSED.search(screen_text(drawn)):  # the desk is done and idle
+                assert time.monotonic() < deadline, "the desk never showed its analysis"
                 drawn += (await tab.receive(timeout=DESK_READY)).data
             (desk,) = server.desk_pids()
             server.process.kill()
