@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from factcheck.models import Claim, Kind, Note, article_order
+from factcheck.models import Claim, Kind, Note, Qualifier, article_order
 from factcheck.numbers import Interval
 from factcheck.people import person_clusters, resolve_age_names
 from factcheck.vocab import (
@@ -131,8 +131,8 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
         return ("count", "injured", scope)  # "15 shot and two killed": the shot are the wounded
     if claim.topic in GROUPED_TOPICS:
         return ("count", claim.topic, scope)
-    if claim.topic == "number":
-        return None  # nothing says what is counted
+    if claim.topic == "number" or claim.topic in TOPIC_LEMMAS.values():
+        return None  # nothing says what is counted, or a topic too loose to compare ("victims")
     noun = canonical_noun((claim.counted or "people").partition(" (")[0])
     if noun == "attacker":
         return ("count", noun, scope)  # how many attacked is a fact whatever they did
@@ -143,6 +143,8 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
             return None
         verb = canonical_predicate(claim.predicate, people=noun in _PUBLIC)
         return ("count", f"{'people' if noun in _PUBLIC else noun} {verb}", scope)
+    if claim.value == 1 and claim.qualifier == Qualifier.EXACT:
+        return None  # "one bullet entered his shoulder": one thing described, not a count told
     return ("count", noun, scope)
 
 

@@ -18,6 +18,7 @@ SEVERITY: dict[str, int] = {v: v.severity for v in Verdict}  # lower is more ser
 _TOPIC_PHRASES = {
     "killed": "people killed",
     "injured": "people injured",
+    "hospitalized": "people treated in hospital",
     "arrested": "people arrested",
     "raids": "raids",
     "shot": "people shot",
