@@ -1,0 +1,299 @@
+"""Dates that do not add up: a weekday beside a date it does not fall on, "four days after
+Nov. 13" beside a date that is not four days later, and one event dated on different days.
+
+Only what the text pins down is checked: a weekday is set against a date written beside it (the
+year as written, else any year the article names or its publication year); day arithmetic only
+where both dates are in the sentence; an event's day only where a weekday or date is attached to
+a word naming the event ("Saturday's killings", "passed away Saturday night", "killed on June 8").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from factcheck import sentences
+from factcheck.findings.model import Finding, FindingType, Passage
+from factcheck.findings.words import (
+    EVENT_SYNONYMS,
+    EVENT_WORDS,
+    NUMBER_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from factcheck.models import Article, article_order
+
+_MONTHS = (
+    "jan feb mar apr may jun jul aug sep oct nov dec".split()
+)
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATES = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.I),
+)
+_WEEKDAY = re.compile(
+    r"\b(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+    r"(?P<part>\s+(?:morning|afternoon|evening|night))?",
+    re.I,
+)
+# "Thursday, July 8, 2016", "Wednesday night (Dec. 9)", "Fri, 11 Nov 2011"
+_BESIDE = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_SPAN = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an|one)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>after|before|later|earlier)\b",
+    re.I,
+)
+# how far from exact a count of days in words may be: "four weeks after" is 26 to 32 days
+_SLACK = {"day": 0, "week": 3}
+_EARLY_HOURS = re.compile(r"\b(?:[0-5](?::[0-5]\d)?|12(?::[0-5]\d)?)\s*a\.?m\.?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+
+def find(articles: Sequence[Article]) -> list[Finding]:
+    """Date inconsistencies inside each article and across them, in article then text order."""
+    found: list[tuple[list[Passage], str]] = []
+    for article in articles:
+        years = _years(article)
+        for s, e in sentences.split(article.text):
+            found += _weekday_beside_date(article, s, e, years)
+            found += _arithmetic(article, s, e, years)
+    found += _event_days(articles)
+    found.sort(key=lambda f: (article_order(f[0][0].article), f[0][0].start))
+    return [
+        Finding(f"D{n}", FindingType.DATE_INCONSISTENCY, tuple(spans), explanation)
+        for n, (spans, explanation) in enumerate(found, start=1)
+    ]
+
+
+def _years(article: Article) -> list[int]:
+    """Years an unstated year can be: those the article names, its publication year."""
+    years = [int(y) for y in _YEARS.findall(article.text)]
+    if article.published and article.published[:4].isdigit():
+        years.append(int(article.published[:4]))
+    return [y for y, _ in Counter(years).most_common()]
+
+
+def _dates(text: str, offset: int) -> Iterator[_Date]:
+    found = sorted((m for p in _DATES for m in p.finditer(text)), key=lambda m: m.start())
+    for m in found:
+        month_word = m.group("month").lower()
+        if month_word == "may" and m.group("month") != "May":
+            continue
+        month = _MONTHS.index(month_word[:3]) + 1
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        if 1 <= day <= 31:
+            yield _Date(offset + m.start(), offset + m.end(), month, day, year)
+
+
+def _on(date: _Date, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, date.month, date.day)
+    except ValueError:
+        return None
+
+
+def _weekday_number(word: str) -> int | None:
+    word = word.lower()
+    for i, name in enumerate(WEEKDAYS):
+        if word == name:
+            return i
+    return WEEKDAY_ABBREVIATIONS.get(word)
+
+
+def _weekday_beside_date(
+    article: Article, s: int, e: int, years: list[int]
+) -> list[tuple[list[Passage], str]]:
+    text = article.text[s:e]
+    dates = list(_dates(text, s))
+    out: list[tuple[list[Passage], str]] = []
+    for w in _WEEKDAY.finditer(text):
+        weekday = _weekday_number(w.group("weekday"))
+        if weekday is None:
+            continue
+        after = next((d for d in dates if d.start >= s + w.end()), None)
+        if after is None or not _BESIDE.match(article.text[s + w.end() : after.start]):
+            continue
+        candidates = [after.year] if after.year else years
+        days = [d for d in (_on(after, y) for y in candidates if y) if d]
+        if not days or any(d.weekday() == weekday for d in days):
+            continue
+        day = days[0]
+        start, end = s + w.start(), after.end
+        out.append(
+            (
+                [Passage(article.id, start, end, article.text[start:end])],
+                f"{article.id} writes “{article.text[start:end]}”, but "
+                f"{day.strftime('%B')} {day.day}, {day.year} was a {day.strftime('%A')}.",
+            )
+        )
+    return out
+
+
+def _arithmetic(
+    article: Article, s: int, e: int, years: list[int]
+) -> list[tuple[list[Passage], str]]:
+    """"on Nov. 17, four days after … Nov. 13": both dates in the sentence, the count between."""
+    text = article.text[s:e]
+    dates = list(_dates(text, s))
+    out: list[tuple[list[Passage], str]] = []
+    for m in _SPAN.finditer(text):
+        before = [d for d in dates if d.end <= s + m.start()]
+        after = [d for d in dates if d.start >= s + m.end()]
+        if not before or not after:
+            continue
+        first, second = before[-1], after[0]
+        year = first.year or second.year or (years[0] if years else None)
+        if year is None:
+            continue
+        d1, d2 = _on(first, first.year or year), _on(second, second.year or year)
+        if d1 is None or d2 is None:
+            continue
+        n_word = m.group("n").lower()
+        n = 1 if n_word in ("a", "an") else int(NUMBER_WORDS.get(n_word, n_word))
+        unit = m.group("unit").lower().rstrip("s")
+        days = n * (7 if unit == "week" else 1)
+        actual = (d1 - d2).days if m.group("dir").lower() in ("after", "later") else (d2 - d1).days
+        if abs(abs(actual) - days) <= _SLACK[unit]:
+            continue
+        start, end = first.start, second.end
+        out.append(
+            (
+                [Passage(article.id, start, end, article.text[start:end])],
+                f"{article.id} says “{m.group()}”, but {d2:%B} {d2.day} to {d1:%B} {d1.day} "
+                f"is {abs(actual)} day{'s' if abs(actual) != 1 else ''}.",
+            )
+        )
+    return out
+
+
+# -- one event, different days ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    article: str
+    start: int
+    end: int
+    event: str
+    weekday: int
+    night: bool
+    """"Sunday night", "late Sunday": the night that runs into the next day's small hours."""
+    small_hours: bool
+    """A clock time between midnight and 6 a.m. goes with it."""
+    text: str
+
+
+_WORDS = re.compile(r"[\w'’]+")
+# "Saturday's senseless killings", "the Wednesday bombings", "Friday night's attacks"
+_AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
+
+
+def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
+    """Weekdays attached to the same event word that disagree, once small hours are allowed for."""
+    dated: dict[str, list[_Dated]] = defaultdict(list)
+    for article in articles:
+        for s, e in sentences.split(article.text):
+            for d in _attached(article, s, e):
+                dated[d.event].append(d)
+    out: list[tuple[list[Passage], str]] = []
+    for event, mentions in dated.items():
+        votes = Counter(d.weekday for d in mentions)
+        if len(votes) < 2:
+            continue
+        (usual, n_usual), *_ = votes.most_common()
+        if n_usual < 2 or list(votes.values()).count(n_usual) > 1:
+            continue  # no day that most of them agree on
+        agreeing = [d for d in mentions if d.weekday == usual]
+        for d in mentions:
+            if d.weekday == usual or any(_compatible(d, other) for other in agreeing):
+                continue
+            spans = [Passage(d.article, d.start, d.end, d.text)] + [
+                Passage(o.article, o.start, o.end, o.text) for o in agreeing
+            ]
+            places = ", ".join(sorted({o.article for o in agreeing}, key=article_order))
+            out.append(
+                (
+                    spans,
+                    f"{d.article} dates the {event} “{d.text}”; {places} "
+                    f"{'say' if len(agreeing) > 1 else 'says'} {WEEKDAYS[usual].title()}.",
+                )
+            )
+    return out
+
+
+def _compatible(a: _Dated, b: _Dated) -> bool:
+    """"Late Sunday night" is "12:30 a.m. Monday"."""
+    for x, y in ((a, b), (b, a)):
+        if x.night and y.small_hours and (x.weekday + 1) % 7 == y.weekday:
+            return True
+    return False
+
+
+def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
+    text = article.text[s:e]
+    small_hours = bool(_EARLY_HOURS.search(text))
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    for w in _WEEKDAY.finditer(text):
+        weekday = _weekday_number(w.group("weekday"))
+        if weekday is None or not w.group("weekday")[0].isupper():
+            continue
+        if w.group("weekday").isupper() or not w.group("weekday").lower().endswith("day"):
+            continue  # a dateline in capitals, "Fri" in a timestamp: not a story's event
+        before = text[max(0, w.start() - 6) : w.start()].lower()
+        night = bool(w.group("part") and "night" in w.group("part").lower()) or "late" in before
+        event = _event_after(text[w.end() :]) or _event_before(words, w.start())
+        if event is None:
+            continue
+        yield _Dated(
+            article.id,
+            s + w.start(),
+            s + w.end(),
+            event,
+            weekday,
+            night,
+            small_hours,
+            w.group(),
+        )
+
+
+def _event_after(rest: str) -> str | None:
+    """"Saturday's senseless killings", "the Wednesday bombings"."""
+    m = _AFTER.match(rest)
+    if m is None:
+        return None
+    following = m.group("words").split()
+    for word in following if m.group("possessive") else following[:1]:
+        word = word.lower()
+        if word in EVENT_WORDS:
+            return EVENT_SYNONYMS.get(word, word)
+    return None
+
+
+def _event_before(words: list[tuple[str, int, int]], at: int) -> str | None:
+    """The event word a weekday dates when it follows close behind: "passed away Saturday",
+    "was killed on Friday", "the attack on merchant vessels … on Friday"."""
+    before = [w for w in words if w[2] <= at][-4:]
+    for word, _, _ in reversed(before):
+        if word in EVENT_WORDS:
+            return EVENT_SYNONYMS.get(word, word)
+        if word == "away":
+            return "died"  # passed away
+    return None

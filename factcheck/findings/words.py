@@ -1,0 +1,101 @@
+"""The word lists the findings read, in one place, and the spelling normalisation they share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Relatives and roles after which a lone first name is ordinary ("his brother, John").
+KIN = frozenset(
+    "father mother son daughter brother sister wife husband cousin uncle aunt nephew niece "
+    "grandson granddaughter grandfather grandmother grandmother boyfriend girlfriend fiance "
+    "fiancee partner friend stepfather stepmother stepson stepdaughter child baby".split()
+)
+
+# Particles that prefix names in transliterations and are often dropped ("Al-Sawarmi").
+NAME_PARTICLES = ("al-", "el-", " al ", "el ")
+
+# British and American spellings of one word are one word (recognised/recognized).
+_SPELLINGS = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ence$"), r"ense"),
+    (re.compile(r"ogue$"), r"og"),
+    (re.compile(r"ll(ed|ing|er)$"), r"l\1"),
+)
+
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = {w[:3]: i for i, w in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
+
+# Nouns and verbs that name the event a story is about; a weekday or date attached to one of
+# them dates the event itself.
+EVENT_WORDS = frozenset(
+    "shooting shootings shot shoot shoots attack attacks attacked killing killings killed kill "
+    "massacre rampage spree ambush ambushed bombing bombings bombed bomb bombs explosion "
+    "explosions blast blasts quake earthquake earthquakes tremor struck strike strikes raid "
+    "raids stabbing stabbings crash collision fire fires died dies death deaths murder murders "
+    "murdered slain slaying slayings hijacking hijacked hostage siege standoff incident "
+    "riot riots clash clashes protest protests vigil".split()
+)
+# A death by another name is still a death.
+EVENT_SYNONYMS = {
+    "passed": "died",
+    "dies": "died",
+    "death": "died",
+    "deaths": "died",
+    "killed": "killing",
+    "killings": "killing",
+    "kill": "killing",
+    "slain": "killing",
+    "slaying": "killing",
+    "slayings": "killing",
+    "murder": "killing",
+    "murders": "killing",
+    "murdered": "killing",
+    "shootings": "shooting",
+    "shot": "shooting",
+    "shoot": "shooting",
+    "shoots": "shooting",
+    "attacks": "attack",
+    "attacked": "attack",
+    "bombings": "bombing",
+    "bombed": "bombing",
+    "bomb": "bombing",
+    "bombs": "bombing",
+    "quake": "earthquake",
+    "earthquakes": "earthquake",
+    "tremor": "earthquake",
+    "struck": "earthquake",
+    "explosions": "explosion",
+    "blast": "explosion",
+    "blasts": "explosion",
+    "ambushed": "ambush",
+}
+
+
+def fold(word: str) -> str:
+    """A word as compared: accents, case, apostrophes and hyphens set aside."""
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return re.sub(r"['’`\-.]", "", word).casefold()
+
+
+def spelling(word: str) -> str:
+    """`fold`, then British spellings written the American way, number words as digits."""
+    word = fold(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    for pattern, repl in _SPELLINGS:
+        if len(word) > 5 and pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
