@@ -26,9 +26,7 @@ from factcheck.findings.words import (
 )
 from factcheck.models import Article, article_order
 
-_MONTHS = (
-    "jan feb mar apr may jun jul aug sep oct nov dec".split()
-)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -150,7 +148,7 @@ def _weekday_beside_date(
 def _arithmetic(
     article: Article, s: int, e: int, years: list[int]
 ) -> list[tuple[list[Passage], str]]:
-    """"on Nov. 17, four days after … Nov. 13": both dates in the sentence, the count between."""
+    """ "on Nov. 17, four days after … Nov. 13": both dates in the sentence, the count between."""
     text = article.text[s:e]
     dates = list(_dates(text, s))
     out: list[tuple[list[Passage], str]] = []
@@ -240,7 +238,7 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
 
 
 def _compatible(a: _Dated, b: _Dated) -> bool:
-    """"Late Sunday night" is "12:30 a.m. Monday"."""
+    """ "Late Sunday night" is "12:30 a.m. Monday"."""
     for x, y in ((a, b), (b, a)):
         if x.night and y.small_hours and (x.weekday + 1) % 7 == y.weekday:
             return True
@@ -275,7 +273,7 @@ def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
 
 
 def _event_after(rest: str) -> str | None:
-    """"Saturday's senseless killings", "the Wednesday bombings"."""
+    """ "Saturday's senseless killings", "the Wednesday bombings"."""
     m = _AFTER.match(rest)
     if m is None:
         return None

@@ -33,6 +33,7 @@ _TITLES = frozenset(
 )
 _VOWELS = set("aeiouy")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+_NAME_LABELS = _PLACE_LABELS | {"PERSON", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _MIN_LENGTH = 4
 
 
@@ -44,6 +45,8 @@ class _Word:
     end: int
     ordinary: bool
     """Its lower-case form is used as a common word in these articles ("President", "Park")."""
+    initial: bool
+    """It opens a sentence, a line or a quotation, so its capital proves nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +68,21 @@ class _Mention:
 
 
 def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Finding]:
-    """Name variants across and within the articles, in article then text order."""
+    """Name variants across and within the articles, in article then text order. With a
+    pipeline, a variant counts only where spaCy reads both forms as part of a name."""
     ordinary = _ordinary_words(articles)
     mentions = [m for a in articles for m in _mentions(a, ordinary)]
-    found = _spelling_variants(mentions)
-    if nlp is not None:
-        found += _place_variants(articles, mentions, nlp)
     texts = {a.id: a.text for a in articles}
+    variants = _spelling_variants(mentions, " ".join(texts.values()).casefold())
+    places = _place_variants(articles, mentions) if nlp is not None else []
+    found: list[tuple[list[Passage], str, bool]] = []
+    if nlp is not None:
+        asked = [m for v in variants for m in v.mentions] + [m for p in places for m in p.mentions]
+        labels = _entity_labels(nlp, texts, asked)
+        variants = [v for v in variants if v.named(labels)]
+        places = [p for p in places if p.named(labels)]
+    found += [(v.spans, v.explanation, v.minor) for v in variants]
+    found += [(p.spans, p.explanation, False) for p in places]
     found.sort(key=lambda f: min((article_order(p.article), p.start) for p in f[0]))
     return [
         Finding(
@@ -88,16 +99,64 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     ]
 
 
+_Labels = dict[tuple[str, int, int], tuple[str, int, int]]
+"""(article, word start, word end) -> (entity label, entity start, entity end)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    """Two forms of one name word and the runs where each is written."""
+
+    forms: tuple[str, str]
+    mentions: tuple[_Mention, ...]
+    spans: list[Passage]
+    explanation: str
+    minor: bool
+
+    def named(self, labels: _Labels) -> bool:
+        """Both forms are names (spaCy says so, or a capital mid-sentence does) and spaCy reads
+        at least one of them as part of a name."""
+        words = [
+            (m.article, w, len(m.names()) > 1)
+            for m in self.mentions
+            for w in m.words
+            if w.text in self.forms
+        ]
+
+        def entity(article: str, w: _Word) -> bool:
+            found = labels.get((article, w.start, w.end))
+            return found is not None and found[0] in _NAME_LABELS
+
+        return any(entity(a, w) for a, w, _ in words) and all(
+            any(w.text == form and (entity(a, w) or not w.initial or full) for a, w, full in words)
+            for form in self.forms
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceVariant:
+    """A place's or organisation's name against another writing of it."""
+
+    mentions: tuple[_Mention, ...]
+    spans: list[Passage]
+    explanation: str
+
+    def named(self, labels: _Labels) -> bool:
+        """spaCy reads the whole name as one place or organisation."""
+        for m in self.mentions:
+            found = labels.get((m.article, m.words[-1].start, m.words[-1].end))
+            if found and found[0] in _PLACE_LABELS and found[1] <= m.start and m.end <= found[2]:
+                return True
+        return False
+
+
 # -- reading names off the text -----------------------------------------------------------------
 
 
 def _ordinary_words(articles: Sequence[Article]) -> set[str]:
     """Words the articles write in lower case somewhere: common words, not names."""
     return {
-        fold(m.group())
-        for a in articles
-        for m in _WORD.finditer(a.text)
-        if m.group()[0].islower()
+        fold(m.group()) for a in articles for m in _WORD.finditer(a.text) if m.group()[0].islower()
     }
 
 
@@ -117,7 +176,9 @@ def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
             last_end = -1
             continue
         word, possessive = _possessive(raw)
-        run.append(_Word(word, m.start(), m.start() + len(word), fold(word) in ordinary))
+        common = fold(word) in ordinary or word.lower() in _TITLES
+        initial = not text[: m.start()].rstrip(" \t'\"“‘(").rstrip()[-1:].isalnum()
+        run.append(_Word(word, m.start(), m.start() + len(word), common, initial))
         last_end = m.end()
         if possessive:
             yield _Mention(article.id, tuple(run))
@@ -166,7 +227,9 @@ def _slip(a: str, b: str) -> str | None:
 
 
 def _vowel_change(a: str, b: str) -> bool:
-    return len(a) == len(b) and all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b, strict=False)
+    )
 
 
 def _derived(a: str, b: str, texts: str) -> bool:
@@ -178,9 +241,7 @@ def _derived(a: str, b: str, texts: str) -> bool:
     return long[-1] in "ain" or (long[-1] == "s" and f"the {long}" in texts)
 
 
-def _spelling_variants(
-    mentions: Sequence[_Mention],
-) -> list[tuple[list[Passage], str, bool]]:
+def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Variant]:
     forms: dict[str, list[tuple[_Mention, int]]] = defaultdict(list)
     for m in mentions:
         for i, w in enumerate(m.words):
@@ -189,22 +250,24 @@ def _spelling_variants(
     names = sorted(f for f in forms if len(fold(f)) >= _MIN_LENGTH)
     if len(names) < 2:
         return []
+    full = _full_names(mentions)
     folded = [fold(n) for n in names]
     close = cdist(folded, folded, scorer=OSA.distance, score_cutoff=2, workers=1)
-    plural_context = " ".join(" ".join(w.text for w in m.words) for m in mentions)
-    out: list[tuple[list[Passage], str, bool]] = []
+    out: list[_Variant] = []
     for i, j in zip(*(close <= 2).nonzero(), strict=True):
         if i >= j:
             continue
         a, b = names[i], names[j]
         kind = _slip(a, b)
-        if kind is None or _derived(fold(a), fold(b), plural_context.casefold()):
+        if kind is None or _derived(fold(a), fold(b), texts):
             continue
         spans: list[Passage] = []
+        involved: list[_Mention] = []
         for ma, ia in forms[a]:
             for mb, ib in forms[b]:
-                if _same_name(ma, ia, mb, ib):
+                if _same_name(*full.get(ma, (ma, ia)), *full.get(mb, (mb, ib))):
                     spans += [_passage(ma), _passage(mb)]
+                    involved += [ma, mb]
         if not spans:
             continue
         used = set(spans)
@@ -214,18 +277,64 @@ def _spelling_variants(
                 b: sum(1 for m, _ in forms[b] if _passage(m) in used),
             }
         )
-        out.append((spans, _explain(a, b, counts, spans, kind, forms), kind == "transliteration"))
+        out.append(
+            _Variant(
+                (a, b),
+                tuple(dict.fromkeys(involved)),
+                spans,
+                _explain(a, b, counts, spans, kind, forms),
+                kind == "transliteration",
+            )
+        )
     return out
+
+
+def _full_names(mentions: Sequence[_Mention]) -> dict[_Mention, tuple[_Mention, int]]:
+    """A surname standing alone stands for the full name it last came with in that article
+    ("Lombardo" after "Regina Lombardo"), or failing that, in another."""
+    full: dict[_Mention, tuple[_Mention, int]] = {}
+    last_full: dict[tuple[str, str], _Mention] = {}
+    anywhere: dict[str, _Mention] = {}
+    for m in mentions:
+        names = m.names()
+        if len(names) >= 2:
+            last_full[(m.article, names[-1].text)] = m
+            anywhere.setdefault(names[-1].text, m)
+        elif len(names) == 1:
+            bearer = last_full.get((m.article, names[0].text)) or anywhere.get(names[0].text)
+            if bearer is not None:
+                full[m] = (
+                    bearer,
+                    len(bearer.words) - 1 - bearer.words[::-1].index(bearer.names()[-1]),
+                )
+    for m in mentions:  # a full name given only after the surname
+        names = m.names()
+        if len(names) == 1 and m not in full and names[0].text in anywhere:
+            bearer = anywhere[names[0].text]
+            full[m] = (bearer, len(bearer.words) - 1 - bearer.words[::-1].index(bearer.names()[-1]))
+    return full
 
 
 def _same_name(ma: _Mention, ia: int, mb: _Mention, ib: int) -> bool:
     """Whether two runs can name one bearer, given that word ia of one is word ib of the other:
     the name words before and after must agree, the shorter side's words found in the longer's."""
     wa, wb = ma.words, mb.words
-    return _fits([w.text for w in wa[:ia] if not w.ordinary], [w.text for w in wb[:ib] if not w.ordinary]) and _fits(
+    roles = {_role(ma, ia), _role(mb, ib)}
+    if roles == {"first", "last"}:
+        return False  # a given name is not a surname: "LaMont Powell", "Cheron Lamont"
+    return _fits(
+        [w.text for w in wa[:ia] if not w.ordinary], [w.text for w in wb[:ib] if not w.ordinary]
+    ) and _fits(
         [w.text for w in wa[ia + 1 :] if not w.ordinary],
         [w.text for w in wb[ib + 1 :] if not w.ordinary],
     )
+
+
+def _role(m: _Mention, i: int) -> str:
+    names = [k for k, w in enumerate(m.words) if not w.ordinary]
+    if len(names) < 2 or i not in names:
+        return "alone"
+    return "first" if i == names[0] else "last" if i == names[-1] else "middle"
 
 
 def _fits(a: list[str], b: list[str]) -> bool:
@@ -289,58 +398,61 @@ def _explain(
 
 
 def _place_variants(
-    articles: Sequence[Article], mentions: Sequence[_Mention], nlp: Language
-) -> list[tuple[list[Passage], str, bool]]:
-    """A word lower-cased inside a place's name ("Persian gulf"), or one common word inserted
-    into an organisation's ("Santa Monica Community College"): only where spaCy calls the name
-    a place or an organisation."""
-    long_runs = [m for m in mentions if len(m.words) >= 2]
+    articles: Sequence[Article], mentions: Sequence[_Mention]
+) -> list[_PlaceVariant]:
+    """A word lower-cased inside a place's name ("Persian gulf") where the articles mostly
+    capitalise it, or one common word inserted into an organisation's name ("Santa Monica
+    Community College"); `_PlaceVariant.named` then asks spaCy whether it is a place."""
     by_words: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
-    for m in long_runs:
-        by_words[tuple(w.text for w in m.words)].append(m)
-    candidates: list[tuple[list[_Mention], list[Passage], str]] = []
-    texts = {a.id: a.text for a in articles}
-    # a lower-cased word
+    for m in mentions:
+        if len(m.words) >= 2:
+            by_words[tuple(w.text for w in m.words)].append(m)
+    out: list[_PlaceVariant] = []
     for words, ms in by_words.items():
         pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.I)
         others: list[Passage] = []
         for a in articles:
             for hit in pattern.finditer(a.text):
                 seen = hit.group().split()
-                if seen[0] == words[0] and any(s[0].islower() for s in seen[1:]):
-                    others.append(Passage(a.id, hit.start(), hit.end(), ""))
-        if others:
-            candidates.append((ms, others, f"“{' '.join(words)}” is also written “{{other}}”"))
-    # an inserted word
-    keys = list(by_words)
+                if seen[0] == words[0] and any(x[0].islower() for x in seen[1:]):
+                    others.append(Passage(a.id, hit.start(), hit.end(), hit.group()))
+        # the capitalised form must be the usual one, else the lower case is house style
+        if others and len(others) < len(ms) and len({o.article for o in others}) == 1:
+            out.append(
+                _PlaceVariant(
+                    tuple(ms),
+                    [_passage_full(m) for m in ms] + others,
+                    f"One name written two ways: “{' '.join(words)}” ({_where(ms)}) is also "
+                    f"written “{others[0].text}” ({others[0].article}).",
+                )
+            )
     by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
-    for k in keys:
+    for k in by_words:
         by_ends[(k[0], k[-1])].append(k)
     for group in by_ends.values():
         for long in group:
             for short in group:
-                if len(long) == len(short) + 1 and len(short) >= 3:
-                    for i in range(1, len(long) - 1):
-                        if long[:i] + long[i + 1 :] == short and fold(long[i]) in _ordinary_of(
-                            by_words[long]
-                        ):
-                            ms = by_words[long]
-                            others = [_passage_full(m) for m in by_words[short]]
-                            candidates.append(
-                                (ms, others, f"“{' '.join(short)}” is also written “{' '.join(long)}”")
+                if len(long) != len(short) + 1 or len(short) < 3:
+                    continue
+                for i in range(1, len(long) - 1):
+                    if long[:i] + long[i + 1 :] == short and fold(long[i]) in _ordinary_of(
+                        by_words[long]
+                    ):
+                        ms = by_words[long] + by_words[short]
+                        out.append(
+                            _PlaceVariant(
+                                tuple(ms),
+                                [_passage_full(m) for m in ms],
+                                f"One name written two ways: “{' '.join(short)}” "
+                                f"({_where(by_words[short])}) is also written "
+                                f"“{' '.join(long)}” ({_where(by_words[long])}).",
                             )
-    if not candidates:
-        return []
-    labels = _entity_labels(nlp, articles, [m for ms, _, _ in candidates for m in ms])
-    out: list[tuple[list[Passage], str, bool]] = []
-    for ms, others, text in candidates:
-        if not any(labels.get((m.article, m.start, m.end)) in _PLACE_LABELS for m in ms):
-            continue
-        spans = [_passage_full(m) for m in ms] + others
-        sample = others[0]
-        other = texts[sample.article][sample.start : sample.end]
-        out.append((spans, "One name written two ways: " + text.format(other=other) + ".", False))
+                        )
     return out
+
+
+def _where(ms: Sequence[_Mention]) -> str:
+    return ", ".join(sorted({m.article for m in ms}, key=article_order))
 
 
 def _ordinary_of(ms: list[_Mention]) -> set[str]:
@@ -351,27 +463,35 @@ def _passage_full(m: _Mention) -> Passage:
     return Passage(m.article, m.start, m.end, "")
 
 
-def _entity_labels(
-    nlp: Language, articles: Sequence[Article], mentions: Sequence[_Mention]
-) -> dict[tuple[str, int, int], str]:
-    """spaCy's entity label for each mention, reading only the sentences that hold them."""
+def _entity_labels(nlp: Language, texts: dict[str, str], mentions: Sequence[_Mention]) -> _Labels:
+    """spaCy's entity for each word of the mentions, reading only the sentences that hold them
+    and running only the entity recogniser."""
     from factcheck import sentences
 
-    texts = {a.id: a.text for a in articles}
     wanted: dict[tuple[str, int, int], list[_Mention]] = defaultdict(list)
-    for m in mentions:
-        for s, e in sentences.split(texts[m.article]):
-            if s <= m.start and m.end <= e:
-                wanted[(m.article, s, e)].append(m)
+    bounds = {
+        a: list(sentences.split(t))
+        for a, t in texts.items()
+        if any(m.article == a for m in mentions)
+    }
+    for m in dict.fromkeys(mentions):
+        for s, e in bounds[m.article]:
+            if s <= m.start < e:
+                wanted[(m.article, s, max(e, m.end))].append(m)
                 break
     keys = list(wanted)
-    only_ner = [p for p in nlp.pipe_names if p != "ner"]
-    docs = nlp.pipe((texts[a][s:e] for a, s, e in keys), disable=only_ner)
-    labels: dict[tuple[str, int, int], str] = {}
-    for (article, s, _e), doc in zip(keys, docs, strict=True):
-        for m in wanted[(article, s, _e)]:
-            for ent in doc.ents:
-                if ent.start_char <= m.start - s < ent.end_char:
-                    labels[(m.article, m.start, m.end)] = ent.label_
-                    break
+    others = [p for p in nlp.pipe_names if p != "ner"]
+    docs = nlp.pipe((texts[a][s:e] for a, s, e in keys), disable=others)
+    labels: _Labels = {}
+    for (article, s, e), doc in zip(keys, docs, strict=True):
+        for m in wanted[(article, s, e)]:
+            for w in m.words:
+                for ent in doc.ents:
+                    if ent.start_char <= w.start - s and w.end - s <= ent.end_char:
+                        labels[(article, w.start, w.end)] = (
+                            ent.label_,
+                            s + ent.start_char,
+                            s + ent.end_char,
+                        )
+                        break
     return labels

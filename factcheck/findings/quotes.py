@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from rapidfuzz.distance import Indel, Opcode
 
@@ -139,20 +139,31 @@ def compare(qa: _Quote, qb: _Quote) -> list[str]:
         return []
     first, last = blocks[0], blocks[-1]
     differences: list[str] = []
-    for prev, nxt in zip(blocks, blocks[1:], strict=False):
+    for prev, nxt in pairwise(blocks):
         gone, added = a[prev.src_end : nxt.src_start], b[prev.dest_end : nxt.dest_start]
         if "".join(gone) == "".join(added):
             continue  # "end game" for "endgame"
-        differences.append(_difference(qa, qb, prev.src_end, nxt.src_start, prev.dest_end, nxt.dest_start))
+        differences.append(
+            _difference(qa, qb, prev.src_end, nxt.src_start, prev.dest_end, nxt.dest_start)
+        )
     # the two stop at different words: a truncation if one closes the sentence and the other goes on
-    tail_a, tail_b = len(a) - last.src_end, len(b) - last.dest_end
+    end_a, end_b = last.src_end, last.dest_end
+    while end_a < len(a) and end_b < len(b) and a[end_a] == b[end_b]:
+        end_a, end_b = end_a + 1, end_b + 1
+    tail_a, tail_b = len(a) - end_a, len(b) - end_b
     if tail_a and tail_b:
-        differences.append(_difference(qa, qb, last.src_end, len(a), last.dest_end, len(b)))
-    elif tail_b and _closes_sentence(qa) and not _sentence_ends_after(qb, last.dest_end - 1):
-        differences.append(f"{qa.article} ends the sentence where {qb.article} goes on: “{_words(qb, last.dest_end, len(b))}”")
-    elif tail_a and _closes_sentence(qb) and not _sentence_ends_after(qa, last.src_end - 1):
-        differences.append(f"{qb.article} ends the sentence where {qa.article} goes on: “{_words(qa, last.src_end, len(a))}”")
+        differences.append(_difference(qa, qb, end_a, len(a), end_b, len(b)))
+    elif tail_b and _closes_sentence(qa) and not _sentence_ends_after(qb, end_b - 1):
+        differences.append(
+            f"{qa.article} ends the sentence where {qb.article} goes on: “{_words(qb, end_b, len(b))}”"
+        )
+    elif tail_a and _closes_sentence(qb) and not _sentence_ends_after(qa, end_a - 1):
+        differences.append(
+            f"{qb.article} ends the sentence where {qa.article} goes on: “{_words(qa, end_a, len(a))}”"
+        )
     head_a, head_b = first.src_start, first.dest_start
+    while head_a and head_b and a[head_a - 1] == b[head_b - 1]:
+        head_a, head_b = head_a - 1, head_b - 1
     if head_a and head_b:
         differences.insert(0, _difference(qa, qb, 0, head_a, 0, head_b))
     return differences
@@ -161,6 +172,7 @@ def compare(qa: _Quote, qb: _Quote) -> list[str]:
 def _trimmed(blocks: list[Opcode]) -> list[Opcode]:
     """Drop a stray word matched at either end across a long stretch only one side quotes:
     "we" at the start of a short quotation is not the "we" thirty words into the long one."""
+
     def size(op: Opcode) -> int:
         return op.src_end - op.src_start
 

@@ -35,7 +35,11 @@ NUMBER_WORDS = {
 }
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY_ABBREVIATIONS = {w[:3]: i for i, w in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
+WEEKDAY_ABBREVIATIONS = {w[:3]: i for i, w in enumerate(WEEKDAYS)} | {
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
+}
 
 # Nouns and verbs that name the event a story is about; a weekday or date attached to one of
 # them dates the event itself.
