@@ -199,6 +199,7 @@ class _Dated:
     text: str
 
 
+_EVENT_NOUNS = {"died": "death"}
 _WORDS = re.compile(r"[\w'’]+")
 # "Saturday's senseless killings", "the Wednesday bombings", "Friday night's attacks"
 _AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
@@ -223,6 +224,8 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
         for d in mentions:
             if d.weekday == usual or any(_compatible(d, other) for other in agreeing):
                 continue
+            if any(o.article == d.article for o in agreeing):
+                continue  # the article itself dates one such event on the usual day: another event
             spans = [Passage(d.article, d.start, d.end, d.text)] + [
                 Passage(o.article, o.start, o.end, o.text) for o in agreeing
             ]
@@ -230,7 +233,7 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
             out.append(
                 (
                     spans,
-                    f"{d.article} dates the {event} “{d.text}”; {places} "
+                    f"{d.article} dates the {_EVENT_NOUNS.get(event, event)} “{d.text}”; {places} "
                     f"{'say' if len(agreeing) > 1 else 'says'} {WEEKDAYS[usual].title()}.",
                 )
             )

@@ -282,7 +282,7 @@ def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Varian
                 (a, b),
                 tuple(dict.fromkeys(involved)),
                 spans,
-                _explain(a, b, counts, spans, kind, forms),
+                _explain(a, b, counts, list(used), kind, forms),
                 kind == "transliteration",
             )
         )
@@ -421,7 +421,9 @@ def _place_variants(
             out.append(
                 _PlaceVariant(
                     tuple(ms),
-                    [_passage_full(m) for m in ms] + others,
+                    [_passage_full(m) for m in ms if m.article in {o.article for o in others}]
+                    + [_passage_full(m) for m in _first_of_each(ms)]
+                    + others,
                     f"One name written two ways: “{' '.join(words)}” ({_where(ms)}) is also "
                     f"written “{others[0].text}” ({others[0].article}).",
                 )
@@ -439,16 +441,35 @@ def _place_variants(
                         by_words[long]
                     ):
                         ms = by_words[long] + by_words[short]
+                        odd, usual = by_words[long], by_words[short]
+                        if len(odd) > len(usual):
+                            odd, usual = usual, odd
+                        shown = odd + _beside(usual, odd)
                         out.append(
                             _PlaceVariant(
                                 tuple(ms),
-                                [_passage_full(m) for m in ms],
+                                [_passage_full(m) for m in shown],
                                 f"One name written two ways: “{' '.join(short)}” "
                                 f"({_where(by_words[short])}) is also written "
                                 f"“{' '.join(long)}” ({_where(by_words[long])}).",
                             )
                         )
     return out
+
+
+def _first_of_each(ms: Sequence[_Mention]) -> list[_Mention]:
+    first: dict[str, _Mention] = {}
+    for m in sorted(ms, key=lambda m: m.start):
+        first.setdefault(m.article, m)
+    return list(first.values())
+
+
+def _beside(usual: Sequence[_Mention], odd: Sequence[_Mention]) -> list[_Mention]:
+    """The usual form everywhere the odd one is written, and once in each other article."""
+    there = {m.article for m in odd}
+    return [m for m in usual if m.article in there] + _first_of_each(
+        [m for m in usual if m.article not in there]
+    )
 
 
 def _where(ms: Sequence[_Mention]) -> str:

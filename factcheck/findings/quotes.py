@@ -71,20 +71,39 @@ def find(articles: Sequence[Article]) -> list[Finding]:
 
 
 def quotations(article: Article) -> Iterator[_Quote]:
-    """Every quotation of three words or more: between quotation marks, or from an opening mark
-    to the end of its paragraph (a quotation that runs on into the next paragraph)."""
+    """Every quotation of three words or more: between quotation marks; from an opening mark to
+    the end of its paragraph (a quotation that runs on); from the start of a paragraph to a
+    closing mark (the run-on quotation's last paragraph, where no mark reopened it)."""
     text = article.text
     for para in re.finditer(r"[^\n]+", text):
         body, base = para.group(), para.start()
         opened: int | None = None
+        first = True
         for i, ch in enumerate(body):
-            if ch == _OPEN or (ch == _STRAIGHT and opened is None):
-                opened = i + 1
-            elif opened is not None and ch in (_CLOSE, _STRAIGHT):
+            if ch not in (_OPEN, _CLOSE, _STRAIGHT):
+                continue
+            if _opens(body, i):
+                if opened is None:
+                    opened = i + 1
+            elif opened is not None:
                 yield from _quote(article.id, text, base + opened, base + i)
                 opened = None
+            elif first:
+                yield from _quote(article.id, text, base, base + i)
+            first = False
         if opened is not None:
             yield from _quote(article.id, text, base + opened, base + len(body))
+
+
+def _opens(body: str, i: int) -> bool:
+    """Whether the mark at i opens a quotation: a curly opening mark, or a straight one with a
+    space (or the line's start) before it and a word after it."""
+    ch = body[i]
+    if ch != _STRAIGHT:
+        return ch == _OPEN
+    before = body[i - 1] if i else " "
+    after = body[i + 1] if i + 1 < len(body) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/")
 
 
 def _quote(article: str, text: str, start: int, end: int) -> Iterator[_Quote]:
