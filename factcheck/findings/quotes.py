@@ -75,6 +75,7 @@ def quotations(article: Article) -> Iterator[_Quote]:
     the end of its paragraph (a quotation that runs on); from the start of a paragraph to a
     closing mark (the run-on quotation's last paragraph, where no mark reopened it)."""
     text = article.text
+    running_on = False  # the last paragraph ended inside a quotation
     for para in re.finditer(r"[^\n]+", text):
         body, base = para.group(), para.start()
         opened: int | None = None
@@ -82,17 +83,19 @@ def quotations(article: Article) -> Iterator[_Quote]:
         for i, ch in enumerate(body):
             if ch not in (_OPEN, _CLOSE, _STRAIGHT):
                 continue
-            if _opens(body, i):
+            if first and (running_on and i > 0 or not _opens(body, i)):
+                # the run-on quotation ends here: 'action, "said Captain …'
+                yield from _quote(article.id, text, base, base + i)
+            elif _opens(body, i):
                 if opened is None:
                     opened = i + 1
             elif opened is not None:
                 yield from _quote(article.id, text, base + opened, base + i)
                 opened = None
-            elif first:
-                yield from _quote(article.id, text, base, base + i)
             first = False
         if opened is not None:
             yield from _quote(article.id, text, base + opened, base + len(body))
+        running_on = opened is not None
 
 
 def _opens(body: str, i: int) -> bool:
