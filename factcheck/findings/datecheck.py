@@ -73,6 +73,7 @@ def find(articles: Sequence[Article]) -> list[Finding]:
             found += _weekday_beside_date(article, s, e, years)
             found += _arithmetic(article, s, e, years)
     found += _event_days(articles)
+    found += _lead_days(articles)
     found.sort(key=lambda f: (article_order(f[0][0].article), f[0][0].start))
     return [
         Finding(f"D{n}", FindingType.DATE_INCONSISTENCY, tuple(spans), explanation)
@@ -196,10 +197,11 @@ class _Dated:
     """"Sunday night", "late Sunday": the night that runs into the next day's small hours."""
     small_hours: bool
     """A clock time between midnight and 6 a.m. goes with it."""
+    morning: bool
+    """"early Monday", "Monday morning"."""
     text: str
 
 
-_EVENT_NOUNS = {"died": "death"}
 _WORDS = re.compile(r"[\w'’]+")
 # "Saturday's senseless killings", "the Wednesday bombings", "Friday night's attacks"
 _AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
@@ -226,51 +228,102 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
                 continue
             if any(o.article == d.article for o in agreeing):
                 continue  # the article itself dates one such event on the usual day: another event
-            spans = [Passage(d.article, d.start, d.end, d.text)] + [
-                Passage(o.article, o.start, o.end, o.text) for o in agreeing
-            ]
+            # only the odd one out is marked: the others are right
+            spans = [Passage(d.article, d.start, d.end, d.text)]
             places = ", ".join(sorted({o.article for o in agreeing}, key=article_order))
             out.append(
                 (
                     spans,
-                    f"{d.article} dates the {_EVENT_NOUNS.get(event, event)} “{d.text}”; {places} "
-                    f"{'say' if len(agreeing) > 1 else 'says'} {WEEKDAYS[usual].title()}.",
+                    f"{d.article} dates the {event} “{d.text}”; {places} "
+                    f"{'say' if ',' in places else 'says'} {WEEKDAYS[usual].title()}.",
                 )
             )
     return out
 
 
 def _compatible(a: _Dated, b: _Dated) -> bool:
-    """ "Late Sunday night" is "12:30 a.m. Monday"."""
+    """ "Late Sunday night" is "12:30 a.m. Monday" and "early Monday morning"."""
     for x, y in ((a, b), (b, a)):
-        if x.night and y.small_hours and (x.weekday + 1) % 7 == y.weekday:
+        if x.night and (y.small_hours or y.morning) and (x.weekday + 1) % 7 == y.weekday:
             return True
     return False
 
 
+_LEAD_SENTENCES = 3
+_LEAD_WORDS = 10
+
+
+def _lead_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
+    """The day each story's lead gives its event ("on Thursday thwarted a … attack"): the
+    opening sentences of a news story date the event it is about, so a lead that disagrees with
+    the day most other leads give is worth a look."""
+    leads: list[_Dated] = []
+    for article in articles:
+        seen = 0
+        for s, e in sentences.split(article.text):
+            if len(article.text[s:e].split()) < _LEAD_WORDS:
+                continue  # headline, dateline, byline
+            seen += 1
+            dated = next(_weekdays(article, s, e, event="event"), None)
+            if dated is not None:
+                leads.append(dated)
+                break
+            if seen >= _LEAD_SENTENCES:
+                break
+    votes = Counter(d.weekday for d in leads)
+    if len(votes) < 2:
+        return []
+    (usual, n_usual), (_, n_next) = votes.most_common(2)
+    if n_usual < 2 or n_next == n_usual:
+        return []
+    agreeing = [d for d in leads if d.weekday == usual]
+    out: list[tuple[list[Passage], str]] = []
+    for d in leads:
+        if d.weekday == usual or any(_compatible(d, o) for o in agreeing):
+            continue
+        if (d.weekday - usual) % 7 not in (1, 6):
+            continue  # days apart: a follow-up story's own news, not the event misdated
+        out.append(
+            (
+                [Passage(d.article, d.start, d.end, d.text)],
+                f"{d.article}'s opening dates the event “{d.text}”; the openings of "
+                f"{', '.join(o.article for o in agreeing)} say {WEEKDAYS[usual].title()}.",
+            )
+        )
+    return out
+
+
 def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
+    yield from _weekdays(article, s, e)
+
+
+def _weekdays(article: Article, s: int, e: int, *, event: str | None = None) -> Iterator[_Dated]:
+    """Weekdays in a sentence with the event word each dates; with `event`, every weekday,
+    dating that event."""
     text = article.text[s:e]
     small_hours = bool(_EARLY_HOURS.search(text))
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
     for w in _WEEKDAY.finditer(text):
-        weekday = _weekday_number(w.group("weekday"))
-        if weekday is None or not w.group("weekday")[0].isupper():
+        name = w.group("weekday")
+        weekday = _weekday_number(name)
+        if weekday is None or not name[0].isupper():
             continue
-        if w.group("weekday").isupper() or not w.group("weekday").lower().endswith("day"):
+        if name.isupper() or not name.lower().endswith("day"):
             continue  # a dateline in capitals, "Fri" in a timestamp: not a story's event
         before = text[max(0, w.start() - 6) : w.start()].lower()
-        night = bool(w.group("part") and "night" in w.group("part").lower()) or "late" in before
-        event = _event_after(text[w.end() :]) or _event_before(words, w.start())
-        if event is None:
+        part = (w.group("part") or "").lower()
+        dates = event or _event_after(text[w.end() :]) or _event_before(words, w.start())
+        if dates is None:
             continue
         yield _Dated(
             article.id,
             s + w.start(),
             s + w.end(),
-            event,
+            dates,
             weekday,
-            night,
+            "night" in part or "late" in before,
             small_hours,
+            "morning" in part or "early" in before,
             w.group(),
         )
 
@@ -296,5 +349,5 @@ def _event_before(words: list[tuple[str, int, int]], at: int) -> str | None:
         if word in EVENT_WORDS:
             return EVENT_SYNONYMS.get(word, word)
         if word == "away":
-            return "died"  # passed away
+            return "death"  # passed away
     return None

@@ -83,7 +83,7 @@ def quotations(article: Article) -> Iterator[_Quote]:
         for i, ch in enumerate(body):
             if ch not in (_OPEN, _CLOSE, _STRAIGHT):
                 continue
-            if first and (running_on and i > 0 or not _opens(body, i)):
+            if first and ((running_on and i > 0) or not _opens(body, i)):
                 # the run-on quotation ends here: 'action, "said Captain …'
                 yield from _quote(article.id, text, base, base + i)
             elif _opens(body, i):

@@ -52,38 +52,16 @@ EVENT_WORDS = frozenset(
     "riot riots clash clashes protest protests vigil".split()
 )
 # A death by another name is still a death.
+_VIOLENCE = (
+    "shooting shootings shot shoot shoots attack attacks attacked killing killings killed kill "
+    "slain slaying slayings murder murders murdered massacre rampage spree ambush ambushed "
+    "bombing bombings bombed bomb bombs explosion explosions blast blasts stabbing stabbings"
+).split()
+# One event under its several names: the attack, the deaths, the quake.
 EVENT_SYNONYMS = {
-    "passed": "died",
-    "dies": "died",
-    "death": "died",
-    "deaths": "died",
-    "killed": "killing",
-    "killings": "killing",
-    "kill": "killing",
-    "slain": "killing",
-    "slaying": "killing",
-    "slayings": "killing",
-    "murder": "killing",
-    "murders": "killing",
-    "murdered": "killing",
-    "shootings": "shooting",
-    "shot": "shooting",
-    "shoot": "shooting",
-    "shoots": "shooting",
-    "attacks": "attack",
-    "attacked": "attack",
-    "bombings": "bombing",
-    "bombed": "bombing",
-    "bomb": "bombing",
-    "bombs": "bombing",
-    "quake": "earthquake",
-    "earthquakes": "earthquake",
-    "tremor": "earthquake",
-    "struck": "earthquake",
-    "explosions": "explosion",
-    "blast": "explosion",
-    "blasts": "explosion",
-    "ambushed": "ambush",
+    **dict.fromkeys(_VIOLENCE, "attack"),
+    **dict.fromkeys(("passed", "dies", "died", "death", "deaths"), "death"),
+    **dict.fromkeys(("quake", "earthquake", "earthquakes", "tremor", "struck"), "earthquake"),
 }
 
 
