@@ -177,14 +177,17 @@ def findings_text(findings: Sequence[Finding]) -> list[str]:
     for kind, mine in _by_type(findings):
         if not mine:
             continue
-        out.append(f"{kind.title.upper()} ({len(mine)})")
+        out.append(f"{kind.heading.upper()} ({len(mine)})")
         for f in mine:
             head = f"  {f.id}{' (minor)' if f.minor else ''} {f.explanation}"
             out.extend(textwrap.wrap(head, WIDTH, subsequent_indent="      "))
             for p in f.spans:
                 out.extend(
                     textwrap.wrap(
-                        f'{p.article} "{p.text}"', WIDTH, initial_indent="    - ", subsequent_indent="      "
+                        f'{p.article} "{p.text}"',
+                        WIDTH,
+                        initial_indent="    - ",
+                        subsequent_indent="      ",
                     )
                 )
         out.append("")
@@ -198,7 +201,7 @@ def findings_markdown(
     marks = marks or {}
     out: list[str] = []
     for kind, mine in _by_type(findings):
-        out.append(f"## {kind.title} ({len(mine)})")
+        out.append(f"## {kind.heading} ({len(mine)})")
         out.append("")
         if not mine:
             out.append("None.")
@@ -210,7 +213,11 @@ def findings_markdown(
             status, note = marks.get(f.id, ("", ""))
             if status or note:
                 out.append("")
-                out.append(f"**Review:** {status}" + (f" — {note}" if note else "") if status else f"**Note:** {note}")
+                out.append(
+                    f"**Review:** {status}" + (f" — {note}" if note else "")
+                    if status
+                    else f"**Note:** {note}"
+                )
             out.append("")
             out.extend(f"- **{p.article}** “{_md_escape(p.text)}”" for p in f.spans)
             out.append("")

@@ -74,7 +74,14 @@ def find(articles: Sequence[Article]) -> list[Finding]:
             found += _arithmetic(article, s, e, years)
     found += _event_days(articles)
     found += _lead_days(articles)
-    found.sort(key=lambda f: (article_order(f[0][0].article), f[0][0].start))
+    # one passage, one finding: the first rule to mark it says why
+    marked: set[Passage] = set()
+    unique = []
+    for spans, explanation in found:
+        if spans[0] not in marked:
+            marked.add(spans[0])
+            unique.append((spans, explanation))
+    found = sorted(unique, key=lambda f: (article_order(f[0][0].article), f[0][0].start))
     return [
         Finding(f"D{n}", FindingType.DATE_INCONSISTENCY, tuple(spans), explanation)
         for n, (spans, explanation) in enumerate(found, start=1)
@@ -136,6 +143,8 @@ def _weekday_beside_date(
             continue
         day = days[0]
         start, end = s + w.start(), after.end
+        if "(" in article.text[s + w.end() : after.start] and article.text[end : end + 1] == ")":
+            end += 1  # "Friday (October 14)"
         out.append(
             (
                 [Passage(article.id, start, end, article.text[start:end])],

@@ -15,7 +15,8 @@ class FindingType(StrEnum):
     DATE_INCONSISTENCY = "date_inconsistency"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
+        """The section heading in reports: "Names written two ways"."""
         return TYPE_TITLES[self]
 
 

@@ -19,7 +19,7 @@ NAME_PARTICLES = ("al-", "el-", " al ", "el ")
 _SPELLINGS = (
     (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{2})our"), "or"),  # colour, neighbourhood, favourite
     (re.compile(r"tre(s)?$"), r"ter\1"),
     (re.compile(r"ence$"), r"ense"),
     (re.compile(r"ogue$"), r"og"),
@@ -77,7 +77,7 @@ def spelling(word: str) -> str:
     word = fold(word)
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
-    for pattern, repl in _SPELLINGS:
-        if len(word) > 5 and pattern.search(word):
-            return pattern.sub(repl, word)
+    if len(word) > 5:
+        for pattern, repl in _SPELLINGS:
+            word = pattern.sub(repl, word)
     return word
