@@ -83,7 +83,8 @@ def test_variant_is_found(nlp, texts, forms):
     by_article = {a.id: a.text for a in articles}
     for p in finding.spans:
         assert by_article[p.article][p.start : p.end] == p.text
-        assert p.text == p.text.strip() and p.text[0].isupper()
+        assert p.text == p.text.strip()
+        assert p.text[0].isupper()
 
 
 NOT_VARIANTS = [

@@ -59,7 +59,8 @@ def test_difference_is_found(a, b, words):
     texts = {x.id: x.text for x in articles}
     for p in finding.spans:
         assert texts[p.article][p.start : p.end] == p.text
-        assert p.text[0] not in '"“ ' and p.text[-1] not in '"” '
+        assert p.text[0] not in '"“ '
+        assert p.text[-1] not in '"” '
 
 
 FAITHFUL = [
