@@ -21,6 +21,7 @@ from factcheck.findings.words import (
     EVENT_SYNONYMS,
     EVENT_WORDS,
     NUMBER_WORDS,
+    STATEMENT_WORDS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
@@ -201,7 +202,9 @@ class _Dated:
     start: int
     end: int
     event: str
-    weekday: int
+    day: int
+    """The weekday (Monday 0), or for a date its ordinal in a leap year (month and day only)."""
+    is_date: bool
     night: bool
     """"Sunday night", "late Sunday": the night that runs into the next day's small hours."""
     small_hours: bool
@@ -217,47 +220,60 @@ _AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})"
 
 
 def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
-    """Weekdays attached to the same event word that disagree, once small hours are allowed for."""
-    dated: dict[str, list[_Dated]] = defaultdict(list)
+    """Weekdays, or dates, attached to the same event word that disagree with the day most
+    mentions give, once small hours are allowed for. An article that itself gives the usual day
+    for such an event is taken to mean another one ("died Friday" beside "died Sunday": two
+    deaths), unless the two days are neighbours, the usual slip."""
+    dated: dict[tuple[str, bool], list[_Dated]] = defaultdict(list)
     for article in articles:
         for s, e in sentences.split(article.text):
             for d in _attached(article, s, e):
-                dated[d.event].append(d)
+                dated[(d.event, d.is_date)].append(d)
     out: list[tuple[list[Passage], str]] = []
-    for event, mentions in dated.items():
-        votes = Counter(d.weekday for d in mentions)
+    for (event, _), mentions in dated.items():
+        votes = Counter(d.day for d in mentions)
         if len(votes) < 2:
             continue
-        (usual, n_usual), *_ = votes.most_common()
-        if n_usual < 2 or list(votes.values()).count(n_usual) > 1:
+        (usual, n_usual), (_, n_next) = votes.most_common(2)
+        if n_usual < 2 or n_next == n_usual:
             continue  # no day that most of them agree on
-        agreeing = [d for d in mentions if d.weekday == usual]
+        agreeing = [d for d in mentions if d.day == usual]
         for d in mentions:
-            if d.weekday == usual or any(_compatible(d, other) for other in agreeing):
+            if d.day == usual or any(_compatible(d, other) for other in agreeing):
                 continue
-            if any(o.article == d.article for o in agreeing):
-                continue  # the article itself dates one such event on the usual day: another event
-            # only the odd one out is marked: the others are right
-            spans = [Passage(d.article, d.start, d.end, d.text)]
+            if any(o.article == d.article for o in agreeing) and not _neighbours(d, agreeing[0]):
+                continue
             places = ", ".join(sorted({o.article for o in agreeing}, key=article_order))
             out.append(
                 (
-                    spans,
+                    # only the odd one out is marked: the others are right
+                    [Passage(d.article, d.start, d.end, d.text)],
                     f"{d.article} dates the {event} “{d.text}”; {places} "
-                    f"{'say' if ',' in places else 'says'} {WEEKDAYS[usual].title()}.",
+                    f"{'say' if ',' in places else 'says'} {agreeing[0].text}.",
                 )
             )
     return out
 
 
+def _neighbours(a: _Dated, b: _Dated) -> bool:
+    if a.is_date:
+        return abs(a.day - b.day) == 1
+    return (a.day - b.day) % 7 in (1, 6)
+
+
 def _compatible(a: _Dated, b: _Dated) -> bool:
     """ "Late Sunday night" is "12:30 a.m. Monday" and "early Monday morning"."""
     for x, y in ((a, b), (b, a)):
-        if x.night and (y.small_hours or y.morning) and (x.weekday + 1) % 7 == y.weekday:
+        if x.is_date or y.is_date:
+            continue
+        if x.night and (y.small_hours or y.morning) and (x.day + 1) % 7 == y.day:
             return True
     return False
 
 
+# "was killed by his brother, John, on June 8": a date names its day outright, so it may sit
+# further from its event word than a weekday
+_DATE_REACH = 6
 _LEAD_SENTENCES = 3
 _LEAD_WORDS = 10
 
@@ -279,18 +295,18 @@ def _lead_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
                 break
             if seen >= _LEAD_SENTENCES:
                 break
-    votes = Counter(d.weekday for d in leads)
+    votes = Counter(d.day for d in leads)
     if len(votes) < 2:
         return []
     (usual, n_usual), (_, n_next) = votes.most_common(2)
     if n_usual < 2 or n_next == n_usual:
         return []
-    agreeing = [d for d in leads if d.weekday == usual]
+    agreeing = [d for d in leads if d.day == usual]
     out: list[tuple[list[Passage], str]] = []
     for d in leads:
-        if d.weekday == usual or any(_compatible(d, o) for o in agreeing):
+        if d.day == usual or any(_compatible(d, o) for o in agreeing):
             continue
-        if (d.weekday - usual) % 7 not in (1, 6):
+        if (d.day - usual) % 7 not in (1, 6):
             continue  # days apart: a follow-up story's own news, not the event misdated
         out.append(
             (
@@ -304,6 +320,18 @@ def _lead_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
 
 def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
     yield from _weekdays(article, s, e)
+    text = article.text[s:e]
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    for d in _dates(text, s):
+        event = _event_before(words, d.start - s, reach=_DATE_REACH)
+        if event is None:
+            continue
+        try:
+            day = dt.date(2000, d.month, d.day).toordinal()
+        except ValueError:
+            continue
+        label = article.text[d.start : d.end]
+        yield _Dated(article.id, d.start, d.end, event, day, True, False, False, False, label)
 
 
 def _weekdays(article: Article, s: int, e: int, *, event: str | None = None) -> Iterator[_Dated]:
@@ -330,6 +358,7 @@ def _weekdays(article: Article, s: int, e: int, *, event: str | None = None) -> 
             s + w.end(),
             dates,
             weekday,
+            False,
             "night" in part or "late" in before,
             small_hours,
             "morning" in part or "early" in before,
@@ -350,11 +379,13 @@ def _event_after(rest: str) -> str | None:
     return None
 
 
-def _event_before(words: list[tuple[str, int, int]], at: int) -> str | None:
+def _event_before(words: list[tuple[str, int, int]], at: int, *, reach: int = 4) -> str | None:
     """The event word a weekday dates when it follows close behind: "passed away Saturday",
     "was killed on Friday", "the attack on merchant vessels … on Friday"."""
-    before = [w for w in words if w[2] <= at][-4:]
+    before = [w for w in words if w[2] <= at][-reach:]
     for word, _, _ in reversed(before):
+        if word in STATEMENT_WORDS:
+            return None  # "… the shooting, spoke Monday": the day of the statement
         if word in EVENT_WORDS:
             return EVENT_SYNONYMS.get(word, word)
         if word == "away":

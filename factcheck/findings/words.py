@@ -52,6 +52,12 @@ EVENT_WORDS = frozenset(
     "riot riots clash clashes protest protests vigil".split()
 )
 # A death by another name is still a death.
+# Words after which a day dates a statement or another moment, not the event before them.
+STATEMENT_WORDS = frozenset(
+    "said says say spoke speaking told announced added reported confirmed stated wrote "
+    "after before since until following".split()
+)
+
 _VIOLENCE = (
     "shooting shootings shot shoot shoots attack attacks attacked killing killings killed kill "
     "slain slaying slayings murder murders murdered massacre rampage spree ambush ambushed "
