@@ -46,6 +46,15 @@ WRONG = [
         "Sunday",
         id="one-death-two-days",
     ),
+    pytest.param(
+        (
+            "Jets bombed the camp on Thursday, officials said.",
+            "The camp was bombed Thursday, witnesses said. The Wednesday bombing drew condemnation.",
+        ),
+        "Wednesday",
+        "Thursday",
+        id="neighbouring-day-inside-an-article-that-also-has-it-right",
+    ),
 ]
 
 
@@ -93,6 +102,14 @@ RIGHT = [
     pytest.param(
         ("Officials met on Friday to discuss Tuesday's shooting at the school.",),
         id="two-events-two-days",
+    ),
+    pytest.param(
+        (
+            "The shooting on Sunday left two dead, police said.",
+            "Two died in the shooting Sunday. The chief, asked about the shooting, spoke Monday.",
+            "Police said the shooting Sunday left two dead.",
+        ),
+        id="a-statement-day-is-not-the-event-day",
     ),
     pytest.param(
         ("Ceremony notes\n\nThe memorial was held on Friday (October 14), a week after the fire.",),
