@@ -1,8 +1,12 @@
 """Grouping claims that state the same fact, across articles and within one.
 
-Conservative by design: a false conflict costs an editor's trust faster than a missed one. Only
-claims whose topic is known (tolls, injuries, arrests…) with the same counted noun, ages of one
-person, and quake magnitudes are grouped; everything else stands alone.
+Every claim gets a description of what it measures (`Facet`): its dimension, what is counted or
+whose it is, the predicate, the modifiers, which occurrence. Claims that share a dimension and a
+head (a topic, a counted noun, a person, the event a duration measures) are candidates; each pair
+from different articles is scored on the rest of the description, and pairs are joined best
+first into groups that take at most one figure per article for a fact, plus that article's
+restatements of it. A pair with a disqualifying difference (another day, another occurrence, a
+part against the whole, figures tenfold apart) is never joined: when in doubt, figures stay apart.
 """
 
 from __future__ import annotations
@@ -10,93 +14,182 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
-from rapidfuzz import fuzz
-
-from factcheck.extract import TOPIC_LEMMAS
-from factcheck.models import Claim, article_order
+from factcheck.models import Claim, Kind, Note, article_order
+from factcheck.people import person_clusters, resolve_age_names
 from factcheck.numbers import Interval
+from factcheck.vocab import (
+    DEGREE_WORDS,
+    DEMOGRAPHIC_NOUNS,
+    EVENT_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    SECONDS,
+    TOPIC_LEMMAS,
+    canonical_event,
+    canonical_noun,
+    canonical_predicate,
+)
 
-# "victims" may mean the dead, the wounded or both; "strikes" and "rescued" are rarely one fact.
+# "victims" may mean the dead, the wounded or both; "strikes" are rarely one fact.
 GROUPED_TOPICS = (frozenset(TOPIC_LEMMAS.values()) | {"shots fired", "times shot"}) - {
     "victims",
     "strikes",
-    "rescued",
 }
 SPLIT_RATIO = 10.0
-_SURNAME_SCORE = 88  # rapidfuzz ratio at which two spellings are one name ("Sara" ~ "Sarah")
-_FIRST_NAME_SCORE = 85  # "Jean" and "Sean" Archilles are father and son
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sgt",
-    "officer",
-    "lt",
-    "det",
-    "gov",
-    "sen",
-    "rep",
-    "president",
-    "judge",
-    "deputy",
-    "trooper",
-    "cpl",
-    "capt",
-    "chief",
-}
+"""Two reports of one fact rarely differ tenfold; two facts often do ("3 killed at one school",
+"more than 40 at another"). Zero is the exception: "no one was killed" against 12 is a conflict."""
+MAGNITUDE_SPREAD = 1.0
+"""Reports of one quake differ by tenths; a whole point apart is another tremor."""
+PAIRED_PER_ARTICLE = 8
+"""An article's first figures for a head are paired across articles; later ones can only restate
+them, which keeps grouping linear in the number of figures an article states."""
+_STANDALONE = frozenset({Note.OTHER_EVENT, Note.PART, Note.INTENT})
+_DEGREES = frozenset(DEGREE_WORDS.values())
+_LEAD = 0.5  # weight of an article's first figure for a fact over its later ones
+# Counted nouns that can all name the same people: "people", "passengers", "patrons". A role
+# ("officers", "soldiers") is a part that stories count apart.
+_PUBLIC = PERSON_NOUNS | {"people"}
 
 
-def _name_tokens(name: str) -> list[str]:
-    words = [w.strip(".,'\"").lower() for w in name.replace("'s", "").split()]
-    return [w for w in words if w and w not in _TITLES and w[0].isalpha()]
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """What a claim measures, as grouping reads it."""
+
+    head: tuple[str, ...]
+    """Dimension and head: claims are compared only within one ("count", "killed", "event")."""
+    noun: str
+    """What is counted, canonical; "people" when generic."""
+    named: str | None
+    """A named part of the whole ("El Centro" in "officer (El Centro)")."""
+    predicate: str | None
+    modifiers: frozenset[str]
+    degree: str | None
+    occurrence: int | None
+    day: str | None
+    event: str | None
+    size: float
+    """Where the figure sits, in the dimension's base unit (seconds for durations)."""
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
-    if fuzz.ratio(a[-1], b[-1]) < _SURNAME_SCORE:
-        return False
-    if len(a) < 2 or len(b) < 2:
-        return True
-    return fuzz.ratio(a[0], b[0]) >= _FIRST_NAME_SCORE
+def facet(claim: Claim, person: int | None) -> Facet | None:
+    """The claim's description, or None when it should stand alone."""
+    if claim.quantity is None or claim.trend:
+        return None
+    head = _head(claim, person)
+    if head is None:
+        return None
+    noun, _, named = (claim.counted or "people").partition(" (")
+    modifiers = frozenset(claim.modifiers)
+    degrees = modifiers & _DEGREES
+    return Facet(
+        head=head,
+        noun=canonical_noun(noun),
+        named=named.rstrip(")") or None,
+        predicate=canonical_predicate(claim.predicate),
+        modifiers=modifiers - degrees,
+        degree=min(degrees) if degrees else None,
+        occurrence=claim.occurrence,
+        day=claim.day if head[1:2] and head[1] not in GROUPED_TOPICS else None,
+        event=canonical_event(claim.subject.split()[-1].lower()) if claim.subject else None,
+        size=_size(claim),
+    )
 
 
-def person_clusters(names: Sequence[str]) -> dict[str, int]:
-    """Cluster full names that denote one person, by fuzzy match of first name and surname.
-    Lone surnames are resolved before this, within their own article (see `_age_names`)."""
-    cluster: dict[str, int] = {}
-    full: list[tuple[str, list[str]]] = []
-    for name in sorted(set(names), key=lambda n: (-len(_name_tokens(n)), n)):
-        toks = _name_tokens(name)
-        if len(toks) < 2:
-            continue
-        match = next((cluster[n] for n, t in full if _same_person(toks, t)), None)
-        cluster[name] = match if match is not None else len(set(cluster.values()))
-        full.append((name, toks))
-    return cluster
-
-
-def group_key(claim: Claim, person: int | None) -> tuple[str, ...] | None:
-    """What fact a claim states, or None when it should stand alone. `person` is the cluster of
-    the person an age belongs to, None when no full name identifies them."""
-    if claim.kind == "age":
+def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
+    if claim.kind == Kind.AGE:
         return ("age", str(person)) if person is not None else None
-    if claim.kind == "measure" and claim.topic == "magnitude":
+    if claim.kind == Kind.MEASURE and claim.topic == "magnitude":
         return ("magnitude",)
-    if claim.kind != "count" or claim.trend or claim.topic not in GROUPED_TOPICS:
+    if _STANDALONE & set(claim.notes):
         return None
-    if {"other_event", "part", "intent"} & set(claim.notes):
+    if claim.kind == Kind.DURATION:
+        # a duration is compared only when the text says what it is the length of
+        return ("duration", claim.subject) if claim.subject and claim.unit in SECONDS else None
+    if claim.kind in (Kind.MONEY, Kind.PERCENT, Kind.MEASURE):
+        generic = claim.topic in ("money", "percent", "length", "mass", "area", "volume")
+        return None if generic else (str(claim.kind), claim.unit or "", claim.topic)
+    if claim.kind != Kind.COUNT:
         return None
-    scope = "total" if "total" in claim.notes else "event"
-    if "with_perpetrator" in claim.notes:
+    scope = "total" if Note.TOTAL in claim.notes else "event"
+    if Note.WITH_PERPETRATOR in claim.notes:
         scope += "+perpetrator"  # the dead with the gunman counted are another figure
-    return ("count", claim.topic, claim.counted or "people", scope)
+    if claim.topic in GROUPED_TOPICS:
+        return ("count", claim.topic, scope)
+    if claim.topic == "number":
+        return None  # nothing says what is counted
+    noun = canonical_noun((claim.counted or "people").partition(" (")[0])
+    if noun == "attacker":
+        return ("count", noun, scope)  # how many attacked is a fact whatever they did
+    if noun in _PUBLIC or noun in ROLE_NOUNS or noun in EVENT_NOUNS or noun in DEMOGRAPHIC_NOUNS:
+        # people named by what they did: "300 people packed the club", "320 patrons packed it";
+        # a bare "five officers" or "two shootings" says too little to compare
+        if not claim.predicate:
+            return None
+        verb = canonical_predicate(claim.predicate)
+        return ("count", f"{'people' if noun in _PUBLIC else noun} {verb}", scope)
+    return ("count", noun, scope)
 
 
-def _principal(claims: Sequence[Claim]) -> Claim:
-    """The figure an article gives for a fact: the first it states. News is written top down,
-    so the headline and the lead carry the main figures; details and subsets come later."""
-    return min(claims, key=lambda c: c.start)
+def _size(claim: Claim) -> float:
+    q = claim.quantity
+    assert q is not None
+    if claim.qualifier == "vague":
+        size = math.sqrt(max(q.low, 1) * q.high)  # "dozens" sits nearer 40 than 12
+    elif q.low > 0 or math.isinf(q.high):
+        size = q.low
+    else:
+        size = q.high
+    if claim.kind == Kind.DURATION and claim.unit in SECONDS:
+        size *= SECONDS[claim.unit]
+    return size
+
+
+def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
+    """How surely two claims of one head state the same fact; None when they cannot. Within one
+    article the figures' sizes are left to `_restates`."""
+    if a.named != b.named or a.degree != b.degree:
+        return None  # "two El Centro officers" and "critically wounded" are parts
+    for x, y in ((a.occurrence, b.occurrence), (a.day, b.day)):
+        if x is not None and y is not None and x != y:
+            return None
+    if same_article:
+        pass
+    elif a.head[0] == "magnitude":
+        if abs(a.size - b.size) > MAGNITUDE_SPREAD:
+            return None
+    elif a.size > 0 and b.size > 0 and max(a.size, b.size) > SPLIT_RATIO * min(a.size, b.size):
+        return None
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return None  # rounds carried are not rounds fired
+    total = 1.0
+    if a.noun == b.noun:
+        total += 1.0
+    elif not {a.noun, b.noun} <= _PUBLIC:
+        return None  # officers injured are neither civilians injured nor people injured
+    # shared modifiers ("strong aftershocks") speak for a pair, less than an article's order does
+    shared = a.modifiers & b.modifiers
+    if shared:
+        total += 0.2
+    elif a.modifiers and b.modifiers:
+        total -= 0.2
+    if a.occurrence is not None and a.occurrence == b.occurrence:
+        total += 1.0
+    if a.day is not None and a.day == b.day:
+        total += 0.25
+    if a.event and b.event and a.event != b.event:
+        total -= 0.25
+    # closer figures are likelier the same report of a fact: a tie-breaker, never a reason,
+    # except for magnitudes, where a tenth apart is one quake and a point apart another
+    if a.head[0] == "magnitude":
+        total += max(0.0, 1 - abs(a.size - b.size) / MAGNITUDE_SPREAD)
+    elif a.size > 0 and b.size > 0:
+        total += 0.2 * max(0.0, 1 - abs(math.log(a.size / b.size)) / math.log(SPLIT_RATIO))
+    elif a.size == b.size:
+        total += 0.2
+    return total
 
 
 def _near(q: Interval) -> Interval:
@@ -108,105 +201,98 @@ def _near(q: Interval) -> Interval:
     return Interval(anchor / 2, anchor * 2)
 
 
-def _members(claims: Sequence[Claim], *, ages: bool) -> tuple[list[Claim], list[Claim]]:
-    """(the group, the claims that stand alone).
-
-    Within one article, a figure that cannot be the article's main figure for the fact (a
-    subset, "four of them police officers", or a toll from another incident) stands alone:
-    only restatements compatible with the principal figure join. Ages are the exception: a
-    person has one age, so an article that gives two contradicts itself.
-    """
-    if ages:
-        return list(claims), []
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_article[c.article].append(c)
-    members: list[Claim] = []
-    loose: list[Claim] = []
-    for mine in by_article.values():
-        main = _principal(mine)
-        assert main.quantity is not None
-        near = _near(main.quantity)
-        for c in mine:
-            compatible = (
-                c.quantity is not None
-                and c.quantity.overlaps(main.quantity)
-                and c.quantity.overlaps(near)
-            )
-            (members if c is main or compatible else loose).append(c)
-    members.sort(key=lambda c: (article_order(c.article), c.start))
-    return members, loose
+def _restates(claim: Claim, lead: Claim) -> bool:
+    """Whether a later figure of an article restates an earlier one for the same fact: "at least
+    24" after "24", a person's age again (a person has one age: a different one is the article
+    contradicting itself). A figure that cannot be the earlier one (a subset, "four of them
+    officers", a toll of another incident) is another fact, not a restatement."""
+    q, a = claim.quantity, lead.quantity
+    assert q is not None and a is not None
+    if claim.kind == Kind.AGE:
+        return True
+    return q.overlaps(a) and (q.overlaps(_near(a)) or (a.low == 0 and q.low == 0))
 
 
-def _magnitude_split(members: list[Claim]) -> list[list[Claim]]:
-    """Split a group whose articles' figures lie more than tenfold apart: two reports of one fact
-    rarely differ by an order of magnitude, two facts often do ("3 killed at one school", "more
-    than 40 at another"; "12 killed in the raid", "2 million in the civil war"). Zero stays with
-    the smallest figures: "no one was killed" against "12 killed" is a real conflict."""
+def _join(block: list[tuple[Claim, Facet]]) -> list[list[Claim]]:
+    """Groups for the claims of one head.
 
-    def size(c: Claim) -> float:
-        q = c.quantity
-        assert q is not None
-        if c.qualifier == "vague":
-            return math.sqrt(q.low * q.high)  # "dozens" sits nearer 40 than 12
-        return q.low if q.low > 0 or math.isinf(q.high) else q.high
-
-    ordered = sorted(members, key=size)
-    clusters: list[list[Claim]] = [[ordered[0]]]
-    for c in ordered[1:]:
-        last = size(clusters[-1][-1])
-        if last > 0 and size(c) > SPLIT_RATIO * last:
-            clusters.append([c])
+    Each article's figures are first folded into leads and their restatements; leads are then
+    paired across articles, best score first. Only an article's first lead pairs freely: a later
+    lead ("seven more were treated at one hospital") joins another article's first lead or a
+    figure of the same named occurrence, never another detail, so details do not make groups of
+    their own."""
+    leads: list[tuple[Claim, Facet, int]] = []  # claim, facet, its rank among its article's leads
+    attached: dict[str, list[Claim]] = {}
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for claim, f in block:
+        mine = by_article[claim.article]
+        home = next(
+            (
+                k
+                for k in mine
+                if score(f, leads[k][1], same_article=True) is not None
+                and _restates(claim, leads[k][0])
+            ),
+            None,
+        )
+        if home is not None:
+            attached[leads[home][0].id].append(claim)
+        elif len(mine) < PAIRED_PER_ARTICLE:
+            mine.append(len(leads))
+            leads.append((claim, f, len(mine) - 1))
+            attached[claim.id] = [claim]
         else:
-            clusters[-1].append(c)
-    for cluster in clusters:
-        cluster.sort(key=lambda c: (article_order(c.article), c.start))
-    return clusters
-
-
-def _age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[str, str]:
-    """The full name each age belongs to, by claim id. A lone surname counts when its own article
-    gives exactly one full name for it; a surname shared by two people there, a surname with no
-    full name, and a description ("the man" is not the same man in another story) count not."""
-    full = {
-        c.subject
-        for c in claims
-        if c.kind == "age"
-        and c.subject
-        and not c.subject.startswith("the ")
-        and len(_name_tokens(c.subject)) >= 2
-    }
-    names: dict[str, str] = {}
-    for c in claims:
-        if c.kind != "age" or not c.subject:
+            attached.setdefault(claim.id, [claim])
+            leads.append((claim, f, PAIRED_PER_ARTICLE))
+    pair_score: dict[tuple[int, int], float] = {}
+    for i, j in combinations(range(len(leads)), 2):
+        (a, fa, ra), (b, fb, rb) = leads[i], leads[j]
+        if a.article == b.article or min(ra, rb) >= PAIRED_PER_ARTICLE:
             continue
-        if c.subject in full:
-            names[c.id] = c.subject
-        elif len(toks := _name_tokens(c.subject)) == 1:
-            text = texts.get(c.article, c.sentence)
-            candidates = {f for f in full if _name_tokens(f)[-1] == toks[0] and f in text}
-            if len(candidates) == 1:
-                names[c.id] = candidates.pop()
-    return names
+        named = (fa.occurrence is not None and fa.occurrence == fb.occurrence) or (
+            fa.day is not None and fa.day == fb.day
+        )
+        if min(ra, rb) > 0 and not named:
+            continue
+        if (s := score(fa, fb)) is not None:
+            pair_score[i, j] = s + _LEAD / (1 + ra) + _LEAD / (1 + rb)
+    cluster = list(range(len(leads)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(leads))}
+    for (i, j), _s in sorted(pair_score.items(), key=lambda kv: (-kv[1], kv[0])):
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj:
+            continue
+        arts_i = {leads[k][0].article for k in members[ci]}
+        if any(leads[k][0].article in arts_i for k in members[cj]):
+            continue  # one figure per article for a fact
+        if not all((min(x, y), max(x, y)) in pair_score for x in members[ci] for y in members[cj]):
+            continue  # every pair must be comparable, so a chain cannot join strangers
+        for k in members[cj]:
+            cluster[k] = ci
+        members[ci].extend(members.pop(cj))
+    groups: list[list[Claim]] = []
+    for ids in members.values():
+        group = [c for k in ids for c in attached[leads[k][0].id]]
+        group.sort(key=lambda c: (article_order(c.article), c.start))
+        groups.append(group)
+    return groups
 
 
 def group_claims(claims: Sequence[Claim], texts: dict[str, str] | None = None) -> list[list[Claim]]:
     """Claims partitioned into groups: each claim in exactly one, in text order of first claims.
-    `texts` maps article ids to their texts, to resolve lone surnames within their article."""
-    names = _age_names(claims, texts or {})
+    `texts` maps article ids to their texts, to resolve short names within their article."""
+    names = resolve_age_names(claims, texts or {})
     people = person_clusters(list(names.values()))
-    keyed: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    blocks: dict[tuple[str, ...], list[tuple[Claim, Facet]]] = defaultdict(list)
     groups: list[list[Claim]] = []
-    for claim in claims:
+    for claim in sorted(claims, key=lambda c: (article_order(c.article), c.start)):
         name = names.get(claim.id)
-        key = group_key(claim, people.get(name) if name else None)
-        if key is None:
+        f = facet(claim, people.get(name) if name else None)
+        if f is None:
             groups.append([claim])
         else:
-            keyed[key].append(claim)
-    for key, members in keyed.items():
-        grouped, loose = _members(members, ages=key[0] == "age")
-        groups.extend(_magnitude_split(grouped) if key[0] == "count" else [grouped])
-        groups.extend([c] for c in loose)
+            blocks[f.head].append((claim, f))
+    for block in blocks.values():
+        groups.extend(_join(block))
     groups.sort(key=lambda g: (article_order(g[0].article), g[0].start))
     return groups

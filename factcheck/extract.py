@@ -11,139 +11,48 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from factcheck import dates, sentences, units
+from factcheck import dates, describe, sentences, units
 from factcheck.models import Article, Claim
 from factcheck.numbers import Figure, Interval, find_figures
+from factcheck.vocab import (
+    CHANGE_VERBS,
+    CURRENCY_WORDS,
+    EVENT_NOUNS,
+    FILLERS,
+    GENERIC_NOUNS,
+    LIGHT_VERB_OBJECTS,
+    NOUN_TOPICS,
+    LIGHT_VERBS,
+    TIME_UNITS,
+    TOPIC_AFTER,
+    TOPIC_LEMMAS,
+    VERB_TOPICS,
+    YEAR,
+    YEAR_NUMBER,
+    singular,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-# What is counted, normalised: the words that say it, as lemmas.
-TOPIC_LEMMAS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "kill",
-            "dead",
-            "die",
-            "death",
-            "fatality",
-            "murder",
-            "slay",
-            "slain",
-            "fatal",
-            "body",
-            "life",
-        ),
-        "killed",
-    ),
-    **dict.fromkeys(("injure", "injured", "injury", "wound", "wounded", "hurt"), "injured"),
-    **dict.fromkeys(("hospitalize", "hospitalise", "hospitalized", "hospitalised"), "hospitalized"),
-    **dict.fromkeys(("arrest", "detain", "detention", "apprehend", "custody"), "arrested"),
-    **dict.fromkeys(("raid",), "raids"),
-    **dict.fromkeys(("shoot", "shot", "gunshot"), "shot"),
-    **dict.fromkeys(("miss", "missing"), "missing"),
-    **dict.fromkeys(
-        ("displace", "displaced", "homeless", "evacuate", "evacuee", "flee"), "displaced"
-    ),
-    **dict.fromkeys(("charge", "indict"), "charged"),
-    **dict.fromkeys(("casualty",), "casualties"),
-    **dict.fromkeys(("victim",), "victims"),
-    **dict.fromkeys(("rescue",), "rescued"),
-    **dict.fromkeys(("strike", "airstrike"), "strikes"),
-}
-# A participle or adjective right after a figure names the topic whatever the parse says:
-# "at least 129 dead and over 350 injured".
-_TOPIC_AFTER = {
-    "dead": "killed",
-    "killed": "killed",
-    "injured": "injured",
-    "wounded": "injured",
-    "hurt": "injured",
-    "missing": "missing",
-    "arrested": "arrested",
-    "detained": "arrested",
-    "displaced": "displaced",
-    "homeless": "displaced",
-    "shot": "shot",
-    "dying": "killed",
-    "hospitalized": "hospitalized",
-    "hospitalised": "hospitalized",
-    "charged": "charged",
-}
-_FILLERS = {
-    "people",
-    "persons",
-    "others",
-    "other",
-    "more",
-    "person",
-    "were",
-    "was",
-    "are",
-    "have",
-    "had",
-    "been",
-    "being",
-}
-_TIME_UNITS = {
-    "second": "second",
-    "seconds": "second",
-    "minute": "minute",
-    "minutes": "minute",
-    "hour": "hour",
-    "hours": "hour",
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-    "decade": "decade",
-    "decades": "decade",
-    "hrs": "hour",
-    "mins": "minute",
-    "century": "century",
-    "centuries": "century",
-    "night": "night",
-    "nights": "night",
-}
-_CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "rupiah": "IDR",
-    "rial": "IRR",
-    "rials": "IRR",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "cents": "cent",
-    "cent": "cent",
-}
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
-_MAGNITUDE = re.compile(r"^[\s-]*magnitude\b|^\s+on the richter", re.I)
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
-_UPDATE = re.compile(
-    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|grew|"
-    r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised)\b",
+_MAGNITUDE = re.compile(
+    r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
+)  # "7.6 and 7.5 magnitude quakes": the scale covers every figure of the list
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitude(?:\s+of)?\s+$|"
+    r"\b(?:quakes?|earthquakes?|tremors?|temblors?|aftershocks?),?\s+(?:\w+\s+){0,2}?measuring\s+"
+    r"(?:(?:\d+(?:\.\d+)?)\s*(?:,|and|or)\s*)*$",
     re.I,
 )
 # A running total ("30 arrests so far this week") is a different fact from one day's count;
 # "a total of 50 killed" is just this event's total.
 _TOTAL = re.compile(
     r"\b(?:so far|to date|cumulative|running total|this (?:year|week|month)|"
-    r"since (?:january|the start|the beginning))\b",
+    r"since (?:january|the start|the beginning|(?:19|20)\d\d))\b",
     re.I,
 )
 _OTHER_EVENT = re.compile(
@@ -164,18 +73,15 @@ _COMPARISON = re.compile(
 # "ten days after a gunman killed five officers in Dallas": another event when the place it
 # names is not the story's own (not in its headline and lead).
 _AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|before)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "in recent days", "earlier this month": a time other than the story's own, which with a place
+# other than the story's own makes another incident
+_ANOTHER_TIME = re.compile(
+    r"\b(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|in\s+the)\s+"
+    r"(?:week|month|year)|last\s+(?:week|month))\b",
+    re.I,
+)
 LEAD_CHARS = 600
 _EARLIER = {"prior", "previous", "earlier", "past", "former"}
-# Nouns that name an event a toll can belong to; a subject that is a person or an agency
-# ("police", "a gunman") is who acted, not what happened.
-EVENT_NOUNS = frozenset(
-    "attack assault ambush shooting shootout massacre rampage spree bombing blast explosion "
-    "strike airstrike raid quake earthquake aftershock tsunami storm hurricane typhoon cyclone "
-    "flood fire wildfire crash collision derailment accident incident violence clash riot "
-    "fighting battle war conflict siege standoff stampede collapse landslide eruption outbreak "
-    "epidemic killing slaying murder firebomb disaster tragedy protest operation".split()
-)
 _FATALLY = re.compile(
     r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)", re.I
 )
@@ -184,7 +90,7 @@ _WITH_PERPETRATOR = re.compile(
     r"(?:gunman|shooter|attacker|assailant|bomber|suspect|killer)\b",
     re.I,
 )
-_PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
+_PART_OF = re.compile(r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
 _TOLL_BEFORE = re.compile(
     r"\b(death|injury|casualty)?\s*tolls?\s+(?:now\s+|rises\s+|climbs\s+|reaches\s+)?"
     r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
@@ -211,6 +117,10 @@ class _Found:
     notes: tuple[str, ...] = ()
     counted: str | None = None
     value: float | None = None
+    predicate: str | None = None
+    modifiers: tuple[str, ...] = ()
+    occurrence: int | None = None
+    day: str | None = None
 
 
 def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
@@ -280,7 +190,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Found | None:
     text = doc.text
     after = text[fig.end : fig.end + 40]
-    before = text[max(0, fig.start - 20) : fig.start]
+    before = text[max(0, fig.start - 60) : fig.start]
     span = _span(doc, fig.number_start, fig.number_end)
     if span is None:
         return None
@@ -309,7 +219,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         counted = (
             nxt is not None
             and nxt.tag_ == "NNS"
-            and nxt.lower_ not in _TIME_UNITS
+            and nxt.lower_ not in TIME_UNITS
             and (prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "CCONJ", "SCONJ", "PUNCT"))
         )
         if not counted:
@@ -330,7 +240,8 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         return _Found(start, end, "date", None, "range", "date")  # "between 1600 and 1900"
     if _is_label(doc, num, fig):
         return None  # "Section 427", "Game 2", "S&P 500", "iPhone 14": names, not amounts
-    if fig.ordinal:
+    if fig.ordinal or _ordinal_fraction(doc, num, fig):
+        # "a third shooter", "wounded a third": an ordinal of people, not a third of anything
         return _Found(start, end, "ordinal", quantity, "exact", _noun_lemma(num) or "ordinal")
 
     def age(first: int, last: int, person: str | None) -> _Found:
@@ -364,13 +275,21 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     first = words[0].lower() if words else ""
     if first == "-" and len(words) > 1:
         first = words[1].lower()
-    if first in _CURRENCY_WORDS:
-        return amount("money", "money", _CURRENCY_WORDS[first])
-    if first in _TIME_UNITS:  # "five hours", "24-hour", "nine days later"
-        return amount("duration", _TIME_UNITS[first], _TIME_UNITS[first])
+    if first in CURRENCY_WORDS:
+        return amount("money", "money", CURRENCY_WORDS[first])
+    if first in TIME_UNITS:  # "five hours", "24-hour", "nine days later"
+        span_of = describe.duration_of(num)
+        return replace(
+            amount("duration", TIME_UNITS[first], TIME_UNITS[first]),
+            subject=span_of,
+            predicate="last" if span_of else None,
+        )
     if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
-        return amount("measure", "magnitude", "magnitude")
-    measure = _unit(text[fig.end :]) if first not in _TOPIC_AFTER else None
+        return replace(
+            amount("measure", "magnitude", "magnitude"),
+            occurrence=describe.occurrence(doc, num, fig.start),
+        )
+    measure = _unit(text[fig.end :]) if first not in TOPIC_AFTER else None
     if measure is not None:
         name, entity, _ = measure
         kind = "money" if entity == "currency" else "duration" if entity == "time" else "measure"
@@ -384,6 +303,11 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     notes = []
     if topic == "injured" and _FATALLY.search(text[fig.end : fig.end + 60]):
         topic = "killed"  # "five officers were fatally wounded"
+    if topic == "shot":
+        topic = _shot_topic(text, fig, noun)
+    trend = fig.trend
+    if trend and noun is not None and noun is not num and noun.lemma_.lower() not in _CHANGE_UNITS:
+        trend = None  # "dropped four bombs", "raised two children": things, not a change
     if noun is not None and any(c.lower_ in _EARLIER for c in noun.children if c.dep_ == "amod"):
         notes.append("other_event")  # "four prior arrests"
     if _intended(noun or num):
@@ -400,7 +324,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     if (
         topic == "killed"
         and "toll" in text.lower()
-        and (_UPDATE.search(text) or _TOLL_UP_TO.search(text[: fig.start]))
+        and (CHANGE_VERBS.search(text) or _TOLL_UP_TO.search(text[: fig.start]))
     ):
         notes.append("update")
     if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
@@ -409,7 +333,7 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("with_perpetrator")  # "five deaths, including the alleged gunman"
     subject = _event_subject(doc, noun or num)
     if (
-        (subject and (_OTHER_EVENT.search(subject) or _YEAR.search(subject)))
+        (subject and (_OTHER_EVENT.search(subject) or YEAR.search(subject)))
         or _other_year(text, fig, anchor_year)
         or _told_for_comparison(doc, fig, lead)
     ):
@@ -421,14 +345,47 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         quantity,
         fig.qualifier,
         topic,
-        trend=fig.trend,
+        trend=trend,
         subject=subject,
         notes=tuple(dict.fromkeys(notes)),
-        counted=_counted_class(noun, num, lead),
+        counted=_counted_class(_same_class_as_before(doc, noun, num), num, lead),
+        predicate=None if topic in TOPIC_LEMMAS.values() else describe.predicate(noun or num),
+        modifiers=describe.modifiers(noun, num),
+        occurrence=describe.occurrence(doc, num, fig.start),
+        day=describe.day(text, fig.start),
     )
 
 
-_GENERIC = {"people", "person", "other", "individual", "one", "more", "number", "total"}
+_CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
+_SHOT_AND_KILLED = re.compile(r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I)
+_ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
+_FATAL_AMONG = re.compile(r"\b(?:fatally|mortally|including|of (?:them|whom))\b", re.I)
+
+
+def _shot_topic(text: str, fig: Figure, noun: Token | None) -> str:
+    """Whom "shot" counts. "15 people were shot and two were killed" lists two sets: the shot are
+    the wounded. "16 were shot, one fatally" counts everyone hit; so does a lone "12 shot"."""
+    if _SHOT_AND_KILLED.match(text[fig.end : fig.end + 40]):
+        return "killed"
+    if _FATAL_AMONG.search(text[fig.end : fig.end + 80]):
+        return "shot"
+    others = noun is not None and noun.lemma_.lower() in ("other", "others")
+    if others or _ALSO_KILLED.search(text):
+        return "injured"
+    return "shot"
+
+
+def _same_class_as_before(doc: Doc, noun: Token | None, num: Token) -> Token | None:
+    """ "killed five officers and injured seven others": the others are officers too. "Others"
+    counts more of the class the sentence counted last."""
+    if noun is None or noun.lemma_.lower() not in ("other", "others"):
+        return noun
+    for t in reversed(doc[: num.i]):
+        if t.like_num and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            lemma = t.head.lemma_.lower()
+            if lemma not in GENERIC_NOUNS and lemma not in TOPIC_LEMMAS:
+                return t.head
+    return noun
 
 
 def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
@@ -438,7 +395,9 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     if noun is None or noun is num or noun.pos_ not in ("NOUN", "PROPN"):
         return "people"
     lemma = noun.lemma_.lower()
-    if lemma in _GENERIC or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
+    if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_:
+        lemma = singular(lemma)  # the small model leaves some plurals as they are: "rifles"
+    if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
         return "people"  # "40 Palestinians killed" counts people as "40 people killed" does
     # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
     # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
@@ -483,10 +442,21 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     if num.head is not num and num.dep_ in ("nummod", "quantmod"):
         return False  # "one person"
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in _TOPIC_AFTER:
+    if nxt is not None and nxt.lower_ in TOPIC_AFTER:
         return False  # "one dead"
-    verb = _governing_verb(num)
+    verb = describe.governing_verb(num)
     return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
+
+
+_FRACTION_WORD = re.compile(r"^(?:a|one)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+
+
+def _ordinal_fraction(doc: Doc, num: Token, fig: Figure) -> bool:
+    """ "a third" is a fraction only of something: "a third of the victims". Alone or before a
+    noun it is an ordinal: "wounded a third", "a third gunman"."""
+    if not _FRACTION_WORD.match(doc.text[fig.number_start : fig.number_end]):
+        return False
+    return not re.match(r"^\s*(?:of\b|%|percent)", doc.text[fig.number_end :], re.I)
 
 
 _STREET = re.compile(
@@ -505,6 +475,10 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
     if _STREET.match(doc.text[fig.number_end :]):
         return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
+    if re.search(r"[A-Za-z]-$", doc.text[max(0, fig.number_start - 2) : fig.number_start]):
+        return True  # "AK-47", "F-16", "M-16": a model's name
+    if re.match(r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b", doc.text[fig.number_end :], re.I):
+        return True  # ".357 caliber", "9mm pistol": a gun's name, not an amount
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
         return False
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
@@ -543,7 +517,7 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     before = doc.text[: fig.start]
     if _COMPARISON.search(before):
         return True
-    m = _AFTER_ANOTHER.search(before)
+    m = _AFTER_ANOTHER.search(before) or _ANOTHER_TIME.search(doc.text)
     if m is None:
         return False
     known = lead + before[: m.start()]
@@ -614,6 +588,15 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
     if pattern == "apposition":
         return before[-1].text if before else _proper_name_before(doc, num.i)
     if pattern == "prenominal":
+        described = tail.head if tail.head.pos_ == "NOUN" and tail.head is not tail else None
+        named = [
+            e
+            for e in people
+            if described is not None
+            and any(c.dep_ == "appos" and e.start <= c.i < e.end for c in described.children)
+        ]
+        if named:
+            return named[0].text  # "his 24-year-old brother, Christopher"
         if after:
             return after[0].text
         if before:
@@ -724,7 +707,7 @@ _SHORT_UNITS = {
 def _unit(after: str) -> tuple[str, str, int] | None:
     """The unit written right after a figure, looked up in quantulum3's lexicon."""
     words = _UNIT_WORD.findall(after[:40])[: units.MAX_WORDS]
-    if not words or words[0].lower() in _NOT_UNITS or words[0].lower() in _TIME_UNITS:
+    if not words or words[0].lower() in _NOT_UNITS or words[0].lower() in TIME_UNITS:
         return None
     glued = not after[:1].isspace()
     found = units.unit_after(words)
@@ -769,7 +752,7 @@ def _noun_after_percent(doc: Doc, num: Token) -> str:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj.lemma_.lower()
-    verb = _governing_verb(sign)
+    verb = describe.governing_verb(sign)
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
@@ -780,13 +763,23 @@ def _noun_after_percent(doc: Doc, num: Token) -> str:
 def _counted_noun(doc: Doc, num: Token) -> Token | None:
     """The noun a figure counts: "129 people", "dozens of people", "Sixteen were killed"."""
     head = num.head
+    # "six AK-47 rifles": a name between the figure and its noun can mislead the parse
+    right = None
+    for t in doc[num.i + 1 : num.i + 5]:
+        if t.tag_ == "NNS":
+            right = t
+            break
+        if not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.dep_ in ("compound", "amod")):
+            break
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        return right if head.pos_ == "PROPN" and right is not None else head
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if right is not None and num.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return right
     if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in (
         "nsubj",
         "nsubjpass",
@@ -806,9 +799,9 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     # 1. a participle right after the figure: "350 injured", "five people killed"
     filler: Token | None = None
     for t in doc[num.i + 1 : num.i + 5]:
-        if t.lower_ in _TOPIC_AFTER:
-            return _TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
-        if t.lower_ not in _FILLERS:
+        if t.lower_ in TOPIC_AFTER:
+            return TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
+        if t.lower_ not in FILLERS:
             break
         if t.pos_ == "NOUN" and filler is None:
             filler = t
@@ -825,7 +818,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             return _special(noun, TOPIC_LEMMAS[lemma]), noun
     # 2. the verb that governs the counted noun (or the figure itself)
     token = noun or num
-    verb = _governing_verb(token)
+    verb = describe.governing_verb(token)
     if verb is not None:
         lemma = verb.lemma_.lower()
         if lemma in ("fire",) and noun is not None and noun.lemma_ in ("shot", "round", "bullet"):
@@ -837,13 +830,25 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             if noun is not None and noun.lemma_.lower() == "time":
                 return f"times {topic}", noun
             return topic, noun
+        if lemma in VERB_TOPICS:
+            return VERB_TOPICS[lemma], noun  # "350 people were sheltering"
+        if lemma in LIGHT_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
+                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()], noun  # "taking shelter"
         # "the death toll rose to 24", "the toll stood at 129"
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lemma_.lower() == "toll":
             kind = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
             return ("injured" if "injury" in kind else "killed"), noun
+    copular = _copular_topic(noun or num)
+    if copular is not None:
+        return copular, noun  # "the fatality is only one person"
     if noun is not None and noun is not num:
-        return noun.lemma_.lower(), noun
+        described = _described_topic(noun)
+        if described is not None:
+            return described, noun  # "over 14,000 people taking shelter in tents"
+        return NOUN_TOPICS.get(noun.lemma_.lower(), noun.lemma_.lower()), noun
     if num.dep_ in ("attr",) and num.head.lemma_ == "be":
         subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() == "toll":
@@ -852,6 +857,44 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
     return "number", noun
+
+
+def _described_topic(noun: Token) -> str | None:
+    """A topic told by a clause on the counted noun: "people taking shelter", "people who fled"."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in TOPIC_LEMMAS:
+            return TOPIC_LEMMAS[lemma]
+        if lemma in VERB_TOPICS:
+            return VERB_TOPICS[lemma]
+        if lemma in LIGHT_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
+                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()]
+    return None
+
+
+def _copular_topic(token: Token) -> str | None:
+    """ "The death toll is 12", "the fatality is only one person": what the subject of a copula
+    names (or names through "of": "the number of the dead is") is what the figure counts."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return None
+    subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = [subj] + [
+        g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    for w in words:
+        lemma = w.lemma_.lower()
+        if lemma in TOPIC_LEMMAS and lemma not in ("body", "life", "victim", "charge"):
+            return TOPIC_LEMMAS[lemma]
+        if lemma == "toll":
+            kind = [c.lemma_.lower() for c in w.children if c.dep_ in ("compound", "amod")]
+            return "injured" if "injury" in kind else "killed"
+    return None
 
 
 # Matched on the word as written too: the small model lemmatises "hoped" as "hop".
@@ -864,7 +907,7 @@ _INTENT = re.compile(
 
 def _intended(token: Token) -> bool:
     """The figure is what someone meant, feared or could have done, not what happened."""
-    verb = _governing_verb(token)
+    verb = describe.governing_verb(token)
     if verb is None:
         return False
     if any(
@@ -898,41 +941,9 @@ def _special(noun: Token, topic: str) -> str:
     return topic
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """Climb from the counted noun to the verb (or adjective) whose argument it is."""
-    t = token
-    for _ in range(5):
-        if t.dep_ in ("ROOT",) and t.pos_ not in ("VERB", "ADJ", "AUX"):
-            return None
-        head = t.head
-        if head is t:
-            return None
-        if head.pos_ in ("VERB",) or (head.pos_ == "ADJ" and head.lemma_.lower() in TOPIC_LEMMAS):
-            return head
-        if t.dep_ not in (
-            "pobj",
-            "prep",
-            "conj",
-            "appos",
-            "compound",
-            "amod",
-            "nummod",
-            "quantmod",
-            "npadvmod",
-            "attr",
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "cc",
-        ):
-            return None
-        t = head
-    return None
-
-
 def _event_subject(doc: Doc, token: Token) -> str | None:
     """The event a toll belongs to, as written: "the attacks in Paris", "a cookout ambush"."""
-    verb = _governing_verb(token)
+    verb = describe.governing_verb(token)
     if verb is None:
         return None
     event: Token | None = None

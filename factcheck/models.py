@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from factcheck.numbers import Interval
@@ -13,7 +14,82 @@ def article_order(article_id: str) -> tuple[int, str]:
     return len(article_id), article_id
 
 
-KINDS = ("count", "age", "date", "time", "duration", "money", "percent", "measure", "ordinal")
+class Kind(StrEnum):
+    """What sort of figure a claim is."""
+
+    COUNT = "count"
+    AGE = "age"
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"
+    MONEY = "money"
+    PERCENT = "percent"
+    MEASURE = "measure"
+    ORDINAL = "ordinal"
+
+
+KINDS = tuple(Kind)
+
+
+class Qualifier(StrEnum):
+    """How a figure is hedged; each reads as an interval (see `numbers.Interval`)."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    UP_TO = "up_to"
+    LESS_THAN = "less_than"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    RANGE = "range"
+    VAGUE = "vague"
+
+    @property
+    def words(self) -> str:
+        """How the desk says it before a number ("at least"); empty for a range or vague amount."""
+        return _HEDGE_WORDS.get(self, "")
+
+
+_HEDGE_WORDS = {
+    "exact": "exactly",
+    "at_least": "at least",
+    "more_than": "more than",
+    "up_to": "up to",
+    "less_than": "fewer than",
+    "about": "about",
+    "nearly": "nearly",
+}
+
+
+class Note(StrEnum):
+    """Signals extraction leaves for grouping: which occurrence of a fact a figure states."""
+
+    UPDATE = "update"
+    """a toll that changed ("the toll rose to 24")"""
+    TOTAL = "total"
+    """a running total ("30 arrests so far this week")"""
+    OTHER_EVENT = "other_event"
+    """a figure of another incident, told for comparison"""
+    PART = "part"
+    """a part of the whole ("one of the victims")"""
+    INTENT = "intent"
+    """what someone meant or could have done ("planned to kill hundreds")"""
+    WITH_PERPETRATOR = "with_perpetrator"
+    """a toll that counts the attacker ("five dead, including the gunman")"""
+
+
+class Verdict(StrEnum):
+    """How the figures of a group compare, most serious first."""
+
+    CONFLICT = "conflict"
+    QUALIFIER_MISMATCH = "qualifier_mismatch"
+    AGREE = "agree"
+    SINGLE = "single"
+
+    @property
+    def severity(self) -> int:
+        """0 for the most serious."""
+        return list(Verdict).index(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +157,17 @@ class Claim:
     """For a count, the counted noun's lemma ("officer"), "people" when generic or unnamed."""
     value: float | None = None
     """The number as written, hedge aside (129 in "at least 129"; the low end of a range)."""
+    predicate: str | None = None
+    """What happened to what is counted, as a lemma, when a verb says it: "drop" for "four bombs
+    were dropped", "carry", "pack", "last"; None for "is" and "has"."""
+    modifiers: tuple[str, ...] = ()
+    """Words that narrow what is counted ("strong" aftershocks, "tank" shells) and how badly
+    ("critical" for the critically wounded, a part of the wounded)."""
+    occurrence: int | None = None
+    """Which of several events of a kind: 0 for the first quake, 1 for the second; None when the
+    text does not say."""
+    day: str | None = None
+    """The weekday the figure's sentence ties it to ("monday"), when it names one."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +188,10 @@ class Claim:
             "notes": list(self.notes),
             "counted": self.counted,
             "value": _plain(self.value),
+            "predicate": self.predicate,
+            "modifiers": list(self.modifiers),
+            "occurrence": self.occurrence,
+            "day": self.day,
         }
 
 

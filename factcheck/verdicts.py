@@ -10,6 +10,8 @@ from itertools import combinations
 from typing import Any
 
 from factcheck.models import Claim, article_order
+from factcheck.numbers import Interval
+from factcheck.vocab import PERPETRATOR_NOUNS, SECONDS, plural
 
 VERDICTS = ("conflict", "qualifier_mismatch", "agree", "single")
 SEVERITY = {v: i for i, v in enumerate(VERDICTS)}  # lower is more serious
@@ -105,23 +107,13 @@ def _topic_words(claim: Claim) -> str:
 def _plural(noun: str) -> str:
     if " (" in noun:  # "officer (DART)" -> "officers (DART)"
         head, _, rest = noun.partition(" (")
-        return f"{_plural(head)} ({rest}"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    irregular = {
-        "child": "children",
-        "man": "men",
-        "woman": "women",
-        "person": "people",
-        "policeman": "policemen",
-        "gunman": "gunmen",
-    }
-    return irregular.get(noun, noun + "s")
+        return f"{plural(head)} ({rest}"
+    return plural(noun)
 
 
 def label(claims: Sequence[Claim]) -> str:
+    """What the figures are about, as an editor would write it: "people killed in the attacks
+    in Paris", "minutes the rampage lasted", "rounds of ammunition carried", "age of Ana Ruiz"."""
     first = claims[0]
     if first.kind == "age":
         names = Counter(c.subject for c in claims if c.subject)
@@ -129,18 +121,29 @@ def label(claims: Sequence[Claim]) -> str:
         return f"age of {name}"
     if first.topic == "magnitude":
         return "magnitude of the earthquake"
-    base = _TOPIC_PHRASES.get(first.topic, first.topic)
-    if first.kind == "count" and first.counted and first.counted != "people":
-        base = (
-            f"{_plural(first.counted)} {first.topic}"
-            if first.topic not in ("raids", "shots fired", "times shot", "casualties")
-            else base
-        )
+    if first.kind == "duration":
+        unit = _plural(first.unit or "time")
+        return f"{unit} the {first.subject} lasted" if first.subject else f"length in {unit}"
+    counted = first.counted if first.counted and first.counted != "people" else None
     if first.kind != "count":
-        base = f"{first.topic} ({first.kind})"
-    subjects = Counter(c.subject for c in claims if c.subject)
+        base = f"{first.kind} ({first.topic})" if first.topic != first.kind else str(first.kind)
+    elif first.topic in _TOPIC_PHRASES:
+        base = _TOPIC_PHRASES[first.topic]
+        if counted and first.topic not in ("raids", "shots fired", "times shot", "casualties"):
+            base = f"{_plural(counted)} {first.topic}"
+    else:
+        noun = _plural(counted) if counted else "people"
+        verb = next((c.predicate for c in claims if c.predicate), None)
+        base = f"{noun} {_participle(verb)}" if verb else noun
+    modifiers = [m for m in first.modifiers if m not in base]
+    if modifiers and first.kind == "count":
+        base = f"{' '.join(modifiers)} {base}"
+    subjects = Counter(c.subject for c in claims if c.subject and first.kind == "count")
     if subjects:
         subject = subjects.most_common(1)[0][0]
+        article = subject.split()[0].lower()
+        if article in ("a", "an"):
+            subject = "the " + subject.split(" ", 1)[1]  # "people killed in the firebomb attack"
         base = f"{base} in {subject}"
     if "with_perpetrator" in first.notes:
         base += " (counting the attacker)"
@@ -149,14 +152,46 @@ def label(claims: Sequence[Claim]) -> str:
     return base
 
 
+_PARTICIPLES = dict(
+    w.split(":")
+    for w in """find:found hold:held take:taken feel:felt fall:fallen shoot:shot bring:brought
+    lead:led see:seen give:given go:gone come:come run:run hit:hit put:put set:set cut:cut
+    let:let win:won keep:kept leave:left make:made tell:told say:said buy:bought catch:caught
+    seek:sought fight:fought throw:thrown break:broken steal:stolen speak:spoken meet:met
+    send:sent spend:spent build:built lose:lost stand:stood sit:sat lay:laid pay:paid know:known
+    grow:grown draw:drawn fly:flown hide:hidden ride:ridden write:written eat:eaten rise:risen
+    drive:driven choose:chosen strike:struck sink:sunk flee:fled feed:fed get:got do:done
+    have:had bear:borne wear:worn tear:torn swear:sworn""".split()
+)
+
+
+def _participle(verb: str) -> str:
+    """ "drop" -> "dropped", "seize" -> "seized", "find" -> "found": a predicate as the desk says it."""
+    if verb in _PARTICIPLES:
+        return _PARTICIPLES[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    vowels = "aeiou"
+    if (
+        len(verb) <= 4
+        and len(verb) >= 3
+        and verb[-1] not in vowels + "wxy"
+        and verb[-2] in vowels
+        and verb[-3] not in vowels
+    ):
+        return verb + verb[-1] + "ed"  # "nab" -> "nabbed", "drop" -> "dropped"
+    return verb + "ed"
+
+
 def compare(claims: Sequence[Claim]) -> str:
     """The verdict for a group."""
     if _contradictory(claims):
         return "conflict"
-    figures = [c for c in claims if c.quantity is not None]
     if len({c.article for c in claims}) == 1:
         return "single"
-    shapes = {(c.qualifier, c.quantity) for c in figures}
+    shapes = {(c.qualifier, _in_base_unit(c)) for c in claims if c.quantity is not None}
     return "agree" if len(shapes) == 1 else "qualifier_mismatch"
 
 
@@ -209,6 +244,7 @@ def explain(
         and claims[0].topic == "killed"
         and len(points) == 2
         and (max(points) - min(points) == 1)
+        and _attacker_in_story(claims)
     ):
         explanation += "; a difference of one may be the attacker counted among the dead"
     dates = {a: d for a in sorted({c.article for c in claims}) if (d := (published or {}).get(a))}
@@ -229,8 +265,24 @@ def explain(
 
 def _contradictory(claims: Sequence[Claim]) -> bool:
     """Two of the figures cannot both hold."""
-    figures = [c.quantity for c in claims if c.quantity is not None]
+    figures = [q for c in claims if (q := _in_base_unit(c)) is not None]
     return any(not a.overlaps(b) for a, b in combinations(figures, 2))
+
+
+def _in_base_unit(claim: Claim) -> Interval | None:
+    """The figure's interval in one unit per dimension: "a 15-minute rampage" and "a quarter of
+    an hour" compare in seconds."""
+    q = claim.quantity
+    if q is None or claim.kind != "duration" or claim.unit not in SECONDS:
+        return q
+    k = SECONDS[claim.unit]
+    return Interval(q.low * k, q.high * k, q.low_closed, q.high_closed)
+
+
+def _attacker_in_story(claims: Sequence[Claim]) -> bool:
+    """Whether the sentences around the toll name someone who could be among the dead."""
+    words = {w.strip(".,;:'\"").lower() for c in claims for w in c.sentence.split()}
+    return any(w.rstrip("s") in PERPETRATOR_NOUNS or w in PERPETRATOR_NOUNS for w in words)
 
 
 def judge(

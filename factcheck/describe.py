@@ -1,0 +1,152 @@
+"""What a figure measures, read off the parse: the predicate, the modifiers of what is counted,
+which occurrence of an event it belongs to, the day, and what a duration is the length of.
+
+These are the fields alignment scores pairs of claims on; each reads only the figure's own
+clause, so a word elsewhere in a long sentence cannot change what a figure is about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.vocab import (
+    DEGREE_WORDS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    NEUTRAL_MODIFIERS,
+    ORDINAL_WORDS,
+    TIME_UNITS,
+    TOPIC_LEMMAS,
+    WEEKDAYS,
+    canonical_event,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_CLIMB = frozenset(
+    "pobj prep conj appos compound amod nummod quantmod npadvmod attr nsubj nsubjpass dobj cc".split()
+)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """Climb from the counted noun to the verb (or topic adjective) whose argument it is."""
+    t = token
+    for _ in range(5):
+        if t.dep_ == "ROOT" and t.pos_ not in ("VERB", "ADJ", "AUX"):
+            return None
+        head = t.head
+        if head is t:
+            return None
+        if head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.lemma_.lower() in TOPIC_LEMMAS):
+            return head
+        if t.dep_ not in _CLIMB:
+            return None
+        t = head
+    return None
+
+
+# Verbs that say nothing of what happened to what is counted: "including 8 bridges".
+_EMPTY_VERBS = frozenset("be have say report tell include number total reach put estimate".split())
+
+
+def predicate(token: Token) -> str | None:
+    """What happened to what is counted: "drop" for "four bombs were dropped", "shelter" for
+    "taking shelter" (a light verb names its object), None for "is" and "has"."""
+    verb = governing_verb(token)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c is not token), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            return obj.lemma_.lower()
+    if lemma in _EMPTY_VERBS:
+        return None
+    return lemma
+
+
+def modifiers(noun: Token | None, num: Token) -> tuple[str, ...]:
+    """Words that narrow what is counted: "strong" aftershocks, "tank" shells, and how badly
+    ("critical" for "critically wounded"), which makes a part of a toll, never the toll."""
+    found: set[str] = set()
+    if noun is not None and noun is not num:
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound") or child.i == num.i or child.like_num:
+                continue
+            if child.pos_ == "PROPN":
+                continue  # a name narrows too, but `counted` carries it ("officer (El Centro)")
+            word = child.lemma_.lower()
+            if word in NEUTRAL_MODIFIERS or word in TOPIC_LEMMAS or not word.isalpha():
+                continue
+            found.add(DEGREE_WORDS.get(word, word))
+    verb = governing_verb(noun if noun is not None else num)
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("advmod", "acomp") and child.lower_ in DEGREE_WORDS:
+                found.add(DEGREE_WORDS[child.lower_])
+    return tuple(sorted(found))
+
+
+_ORDINAL_EVENT = re.compile(
+    r"\b(" + "|".join(ORDINAL_WORDS) + r")\s+(?:[a-z-]+\s+)?(" + "|".join(EVENT_NOUNS) + r")s?\b",
+    re.I,
+)
+
+
+def occurrence(doc: Doc, num: Token, start: int) -> int | None:
+    """Which of several events of a kind a figure belongs to: "The first quake, magnitude 7.6"
+    is 0; the second of "two quakes, measuring 7.6 and 7.4" is 1. None when the text does not say."""
+    if num.dep_ == "conj" and num.head.like_num and num.head.i < num.i:
+        chain = 1
+        head = num.head
+        while head.dep_ == "conj" and head.head.like_num and head.head.i < head.i:
+            chain += 1
+            head = head.head
+        return chain
+    if any(c.dep_ == "conj" and c.like_num for c in num.children):
+        return 0
+    # the nearest ordinal event before the figure, within its own clause
+    clause = re.split(r"[;:]|\band\b", doc.text[:start])[-1]
+    found = list(_ORDINAL_EVENT.finditer(clause))
+    if found:
+        return ORDINAL_WORDS[found[-1].group(1).lower()]
+    return None
+
+
+def day(text: str, start: int) -> str | None:
+    """The weekday a figure's sentence ties it to ("On Monday a group of about 130"), the nearest
+    before the figure when several are named."""
+    words = [(m.start(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)]
+    days = [(at, w) for at, w in words if w in WEEKDAYS]
+    if not days:
+        return None
+    if len({w for _, w in days}) == 1:
+        return days[0][1]
+    before = [w for at, w in days if at < start]
+    return before[-1] if before else None
+
+
+def duration_of(num: Token) -> str | None:
+    """What a duration is the length of: "a 15-minute rampage" and "the spree lasted 10 minutes"
+    are both the rampage; "a standoff that lasted five hours" the standoff."""
+    doc = num.doc
+    unit = next((t for t in doc[num.i + 1 : num.i + 4] if t.lower_ in TIME_UNITS), None)
+    if unit is None:
+        return None
+    head = unit.head
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN":
+        return canonical_event(_event_word(head))
+    if head.pos_ == "VERB" and head.lemma_.lower() in ("last", "go", "continue", "run", "take"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            return canonical_event(_event_word(subj))
+        if head.dep_ == "relcl" and head.head.pos_ == "NOUN":
+            return canonical_event(_event_word(head.head))
+    return None
+
+
+def _event_word(noun: Token) -> str:
+    """ "shooting spree" is a spree; "gun battle" a battle: the head noun names the event."""
+    return noun.lemma_.lower()

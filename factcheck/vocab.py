@@ -1,0 +1,264 @@
+"""The words factcheck reads figures by, in one place: extraction, grouping and labels all use these.
+
+General English only. A word belongs here because news prose uses it that way everywhere, never
+because one article does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# What is counted, normalised: the words that say it, as lemmas. Words of one meaning share a
+# topic: wounded/injured/hurt are "injured", dead/killed/fatality are "killed".
+TOPIC_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(
+        "kill dead die death fatality murder slay slain fatal body life".split(), "killed"
+    ),
+    **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),
+    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised".split(), "hospitalized"),
+    **dict.fromkeys("arrest detain detention apprehend custody".split(), "arrested"),
+    "raid": "raids",
+    **dict.fromkeys("shoot shot gunshot".split(), "shot"),
+    **dict.fromkeys("miss missing".split(), "missing"),
+    **dict.fromkeys("displace displaced homeless evacuate evacuee flee".split(), "displaced"),
+    **dict.fromkeys("charge indict".split(), "charged"),
+    "casualty": "casualties",
+    "victim": "victims",
+    "rescue": "rescued",
+    **dict.fromkeys("strike airstrike".split(), "strikes"),
+}
+# Verbs that name a topic only as verbs ("350 people were sheltering"; "12 shelters" counts
+# buildings), and the objects of light verbs that do ("taking shelter", "sought refuge").
+VERB_TOPICS = {"shelter": "displaced"}
+LIGHT_VERB_OBJECTS = {"shelter": "displaced", "refuge": "displaced"}
+LIGHT_VERBS = frozenset("take seek find".split())
+# Topics that count people: a generic "people" and a named kind of person ("demonstrators",
+# "patrons") can state the same figure for these.
+HUMAN_TOPICS = frozenset(
+    "killed injured hospitalized arrested shot missing displaced charged casualties victims "
+    "rescued".split()
+)
+# A participle or adjective right after a figure names the topic whatever the parse says:
+# "at least 129 dead and over 350 injured".
+TOPIC_AFTER: dict[str, str] = {
+    "dead": "killed",
+    "killed": "killed",
+    "dying": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "displaced": "displaced",
+    "homeless": "displaced",
+    "shot": "shot",
+    "hospitalized": "hospitalized",
+    "hospitalised": "hospitalized",
+    "charged": "charged",
+}
+# Words between a figure and its participle that do not change what is counted.
+FILLERS = frozenset("people persons others other more person were was are have had been being".split())
+# Counted nouns that say nothing about what is counted.
+GENERIC_NOUNS = frozenset("people person other individual one more number total".split())
+# Nouns for the people an event gathered or affected, all of them: "46 demonstrators were
+# arrested" counts the same people as "46 people were arrested".
+PERSON_NOUNS = frozenset(
+    """attendee bystander civilian clubgoer customer demonstrator guest hostage marcher mourner
+    partygoer passenger patron pedestrian person protester protestor reveler reveller resident
+    rioter shopper spectator tourist visitor""".split()
+)
+# Nouns for a kind of person: counted apart ("no children were hurt" is not "no one was hurt").
+DEMOGRAPHIC_NOUNS = frozenset(
+    """adult baby boy child girl inmate kid man minor patient student teen teenager woman worker
+    employee youth fan member victim""".split()
+)
+# Counted nouns that say what is counted through a topic: "14,000 refugees" are displaced.
+NOUN_TOPICS = {"refugee": "displaced", "evacuee": "displaced"}
+# People counted by their office or side: a part that stories count apart from "people".
+ROLE_NOUNS = frozenset(
+    """officer policeman policemen deputy trooper agent soldier troop firefighter guard militant
+    fighter gunman shooter suspect attacker assailant bomber rebel insurgent sailor marine pilot
+    crew crewman paramedic nurse doctor journalist reporter official""".split()
+)
+# "the same": counted nouns that are one thing under two words.
+NOUN_SYNONYMS = {
+    # who did it: "two shooters" and "at least two gunmen" count the same people
+    **dict.fromkeys("gunman shooter attacker assailant".split(), "attacker"),
+    "quake": "earthquake",
+    "tremor": "earthquake",
+    "temblor": "earthquake",
+    "bullet": "round",
+    "gunshot": "shot",
+    "teenager": "teen",
+    "protestor": "protester",
+    "reveller": "reveler",
+}
+# How badly: a count of the critically wounded is a part of the wounded, never the same figure.
+DEGREE_WORDS = {
+    "critically": "critical",
+    "critical": "critical",
+    "seriously": "serious",
+    "serious": "serious",
+    "severely": "serious",
+    "severe": "serious",
+    "gravely": "critical",
+    "grave": "critical",
+    "slightly": "minor",
+    "minor": "minor",
+    "lightly": "minor",
+    "mortally": "fatal",
+    "fatally": "fatal",
+}
+# Modifiers that say nothing about which things are counted.
+NEUTRAL_MODIFIERS = frozenset(
+    "other more additional further least total such many several some few same new".split()
+)
+
+TIME_UNITS: dict[str, str] = {
+    **dict.fromkeys(("second", "seconds", "secs"), "second"),
+    **dict.fromkeys(("minute", "minutes", "mins"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hrs"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("night", "nights"), "night"),
+    **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("year", "years"), "year"),
+    **dict.fromkeys(("decade", "decades"), "decade"),
+    **dict.fromkeys(("century", "centuries"), "century"),
+}
+# Seconds in each unit, so "15-minute" and "a quarter of an hour" compare. Months and years are
+# the calendar's averages: a duration stated in months is never that precise anyway.
+SECONDS = {
+    "second": 1.0,
+    "minute": 60.0,
+    "hour": 3_600.0,
+    "day": 86_400.0,
+    "night": 86_400.0,
+    "week": 604_800.0,
+    "month": 2_629_746.0,
+    "year": 31_556_952.0,
+    "decade": 315_569_520.0,
+    "century": 3_155_695_200.0,
+}
+
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rupiah": "IDR",
+    "rial": "IRR",
+    "rials": "IRR",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "cents": "cent",
+    "cent": "cent",
+}
+
+# Nouns that name an event a figure can belong to; a subject that is a person or an agency
+# ("police", "a gunman") is who acted, not what happened.
+EVENT_NOUNS = frozenset(
+    "attack assault ambush shooting shootout massacre rampage spree bombing blast explosion "
+    "strike airstrike raid quake earthquake aftershock tsunami storm hurricane typhoon cyclone "
+    "flood fire wildfire crash collision derailment accident incident violence clash riot "
+    "fighting battle war conflict siege standoff stampede collapse landslide eruption outbreak "
+    "epidemic killing slaying murder firebomb disaster tragedy protest operation gunfight "
+    "firefight".split()
+)
+# Event nouns of one meaning: "a 15-minute rampage" and "the spree lasted 10 minutes".
+EVENT_SYNONYMS = {
+    "spree": "rampage",
+    "quake": "earthquake",
+    "tremor": "earthquake",
+    "temblor": "earthquake",
+    "shootout": "gunfight",
+    "firefight": "gunfight",
+    "blast": "explosion",
+    "slaying": "killing",
+    "airstrike": "strike",
+}
+# Which occurrence, when a story has several events of a kind: "the first quake", "the second".
+ORDINAL_WORDS = {
+    "first": 0,
+    "initial": 0,
+    "main": 0,
+    "second": 1,
+    "third": 2,
+    "fourth": 3,
+    "fifth": 4,
+}
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+# Verbs that say a figure changed: "the toll rose to 24" is a later figure of the same fact.
+CHANGE_VERBS = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|grew|"
+    r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised|raised)\b",
+    re.I,
+)
+# A year as news prose writes one.
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
+
+# Who can be among the dead they caused: "a difference of one may be the attacker".
+PERPETRATOR_NOUNS = frozenset(
+    "gunman gunmen shooter attacker assailant bomber suspect killer perpetrator".split()
+)
+
+
+# Verbs of one meaning for what happened to the things counted: arms "seized", "confiscated"
+# or "recovered" are one haul; aftershocks "felt" or "recorded" one series. Verbs that differ in
+# meaning stay apart: rounds "fired" are not rounds "carried", boats "spotted" not "captured".
+PREDICATE_SYNONYMS = {
+    **dict.fromkeys("seize confiscate recover find nab impound".split(), "seize"),
+    **dict.fromkeys("feel follow record register jolt rock shake rattle".split(), "occur"),
+    **dict.fromkeys("carry bring pack".split(), "carry"),
+    **dict.fromkeys("fire spray unleash".split(), "fire"),
+    **dict.fromkeys("destroy flatten raze level".split(), "destroy"),
+    **dict.fromkeys("attend gather join".split(), "attend"),
+    **dict.fromkeys("march rally parade".split(), "march"),
+}
+
+
+def canonical_predicate(lemma: str | None) -> str | None:
+    return PREDICATE_SYNONYMS.get(lemma, lemma) if lemma else None
+
+
+def canonical_noun(lemma: str) -> str:
+    return NOUN_SYNONYMS.get(lemma, lemma)
+
+
+def canonical_event(lemma: str) -> str:
+    return EVENT_SYNONYMS.get(lemma, lemma)
+
+
+@cache
+def _inflector() -> object:
+    import inflect  # installed with quantulum3; loaded when a plural needs it
+
+    return inflect.engine()
+
+
+@cache
+def singular(noun: str) -> str:
+    """ "rifles" -> "rifle"; a word that is not a plural comes back as it is."""
+    found = _inflector().singular_noun(noun)  # type: ignore[attr-defined]
+    return found if isinstance(found, str) and found else noun
+
+
+@cache
+def plural(noun: str) -> str:
+    """ "officer" -> "officers", "person" -> "people", "child" -> "children"."""
+    if noun == "person":
+        return "people"
+    found = _inflector().plural_noun(noun)  # type: ignore[attr-defined]
+    return found if isinstance(found, str) and found else noun
