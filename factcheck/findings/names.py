@@ -11,6 +11,7 @@ name, a word inserted into it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ _VOWELS = set("aeiouy")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _NAME_LABELS = _PLACE_LABELS | {"PERSON", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _MIN_LENGTH = 4
+_ASKED_PER_FORM = 3
+_LOOK_BACK = 12  # characters before a word that say whether it opens a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,9 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     places = _place_variants(articles, mentions) if nlp is not None else []
     found: list[tuple[list[Passage], str, bool]] = []
     if nlp is not None:
-        asked = [m for v in variants for m in v.mentions] + [m for p in places for m in p.mentions]
+        asked = [m for v in variants for m in v.sample()] + [
+            m for p in places for m in p.mentions[:_ASKED_PER_FORM]
+        ]
         labels = _entity_labels(nlp, texts, asked)
         variants = [v for v in variants if v.named(labels)]
         places = [p for p in places if p.named(labels)]
@@ -113,6 +118,16 @@ class _Variant:
     explanation: str
     minor: bool
 
+    def sample(self) -> list[_Mention]:
+        """The runs worth asking spaCy about: a few of each form, full names and mid-sentence
+        ones first (one entity per form is all `named` needs)."""
+        out: list[_Mention] = []
+        for form in self.forms:
+            ms = [m for m in self.mentions if any(w.text == form for w in m.words)]
+            ms.sort(key=lambda m: (len(m.names()) < 2, m.words[0].initial))
+            out += ms[:_ASKED_PER_FORM]
+        return out
+
     def named(self, labels: _Labels) -> bool:
         """Both forms are names (spaCy says so, or a capital mid-sentence does) and spaCy reads
         at least one of them as part of a name."""
@@ -143,7 +158,7 @@ class _PlaceVariant:
 
     def named(self, labels: _Labels) -> bool:
         """spaCy reads the whole name as one place or organisation."""
-        for m in self.mentions:
+        for m in self.mentions[:_ASKED_PER_FORM]:
             found = labels.get((m.article, m.words[-1].start, m.words[-1].end))
             if found and found[0] in _PLACE_LABELS and found[1] <= m.start and m.end <= found[2]:
                 return True
@@ -166,7 +181,7 @@ def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
     last_end = -1
     for m in _WORD.finditer(text):
         raw = m.group()
-        capitalised = raw[0].isupper() and any(c.islower() for c in raw)
+        capitalised = raw[0].isupper() and not raw.isupper()
         gap = text[last_end : m.start()] if last_end >= 0 else ""
         joined = run and capitalised and (gap == " " or (gap == ". " and _abbreviation(run[-1])))
         if run and not joined:
@@ -177,7 +192,8 @@ def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
             continue
         word, possessive = _possessive(raw)
         common = fold(word) in ordinary or word.lower() in _TITLES
-        initial = not text[: m.start()].rstrip(" \t'\"“‘(").rstrip()[-1:].isalnum()
+        before = text[max(0, m.start() - _LOOK_BACK) : m.start()]
+        initial = not before.rstrip(" \t'\"“‘(").rstrip()[-1:].isalnum()
         run.append(_Word(word, m.start(), m.start() + len(word), common, initial))
         last_end = m.end()
         if possessive:
@@ -408,14 +424,13 @@ def _place_variants(
         if len(m.words) >= 2:
             by_words[tuple(w.text for w in m.words)].append(m)
     out: list[_PlaceVariant] = []
+    lowered = _lowered_runs(articles, {len(k) for k in by_words}, {k[0] for k in by_words})
     for words, ms in by_words.items():
-        pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.I)
-        others: list[Passage] = []
-        for a in articles:
-            for hit in pattern.finditer(a.text):
-                seen = hit.group().split()
-                if seen[0] == words[0] and any(x[0].islower() for x in seen[1:]):
-                    others.append(Passage(a.id, hit.start(), hit.end(), hit.group()))
+        others = [
+            p
+            for p in lowered.get(tuple(fold(w) for w in words), [])
+            if p.text.split()[0] == words[0]
+        ]
         # the capitalised form must be the usual one, else the lower case is house style
         if others and len(others) < len(ms) and len({o.article for o in others}) == 1:
             out.append(
@@ -457,6 +472,29 @@ def _place_variants(
     return out
 
 
+def _lowered_runs(
+    articles: Sequence[Article], lengths: set[int], starts: set[str]
+) -> dict[tuple[str, ...], list[Passage]]:
+    """Every run of `lengths` words that starts with a capital and has a lower-case word after
+    it ("Persian gulf"), by its folded words: one pass over each text."""
+    runs: dict[tuple[str, ...], list[Passage]] = defaultdict(list)
+    longest = max(lengths, default=0)
+    for a in articles:
+        words = list(_WORD.finditer(a.text))
+        for i, first in enumerate(words):
+            if not first.group()[0].isupper() or first.group() not in starts:
+                continue
+            for n in range(2, min(longest, len(words) - i) + 1):
+                last = words[i + n - 1]
+                if not a.text[words[i + n - 2].end() : last.start()].isspace():
+                    break
+                if n in lengths and any(w.group()[0].islower() for w in words[i + 1 : i + n]):
+                    runs[tuple(fold(w.group()) for w in words[i : i + n])].append(
+                        Passage(a.id, first.start(), last.end(), a.text[first.start() : last.end()])
+                    )
+    return runs
+
+
 def _first_of_each(ms: Sequence[_Mention]) -> list[_Mention]:
     first: dict[str, _Mention] = {}
     for m in sorted(ms, key=lambda m: m.start):
@@ -490,29 +528,25 @@ def _entity_labels(nlp: Language, texts: dict[str, str], mentions: Sequence[_Men
     from factcheck import sentences
 
     wanted: dict[tuple[str, int, int], list[_Mention]] = defaultdict(list)
-    bounds = {
-        a: list(sentences.split(t))
-        for a, t in texts.items()
-        if any(m.article == a for m in mentions)
-    }
+    asked = {m.article for m in mentions}
+    bounds = {a: list(sentences.split(t)) for a, t in texts.items() if a in asked}
+    starts = {a: [s for s, _ in b] for a, b in bounds.items()}
     for m in dict.fromkeys(mentions):
-        for s, e in bounds[m.article]:
-            if s <= m.start < e:
-                wanted[(m.article, s, max(e, m.end))].append(m)
-                break
+        k = bisect_right(starts[m.article], m.start) - 1
+        if k < 0:
+            continue
+        s, e = bounds[m.article][k]
+        wanted[(m.article, s, max(e, m.end))].append(m)
     keys = list(wanted)
-    others = [p for p in nlp.pipe_names if p != "ner"]
-    docs = nlp.pipe((texts[a][s:e] for a, s, e in keys), disable=others)
+    # the recogniser has its own token vectors in the small English models: it runs alone
+    docs = nlp.get_pipe("ner").pipe(nlp.make_doc(texts[a][s:e]) for a, s, e in keys)
     labels: _Labels = {}
     for (article, s, e), doc in zip(keys, docs, strict=True):
+        ents = [(ent.start_char + s, ent.end_char + s, ent.label_) for ent in doc.ents]
         for m in wanted[(article, s, e)]:
             for w in m.words:
-                for ent in doc.ents:
-                    if ent.start_char <= w.start - s and w.end - s <= ent.end_char:
-                        labels[(article, w.start, w.end)] = (
-                            ent.label_,
-                            s + ent.start_char,
-                            s + ent.end_char,
-                        )
+                for start, end, label in ents:
+                    if start <= w.start and w.end <= end:
+                        labels[(article, w.start, w.end)] = (label, start, end)
                         break
     return labels

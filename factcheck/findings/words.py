@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Relatives and roles after which a lone first name is ordinary ("his brother, John").
 KIN = frozenset(
@@ -71,11 +72,16 @@ EVENT_SYNONYMS = {
 }
 
 
+_MARKS = str.maketrans("", "", "'’`-.")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A word as compared: accents, case, apostrophes and hyphens set aside."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    return re.sub(r"['’`\-.]", "", word).casefold()
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in word if not unicodedata.combining(c))
+    return word.translate(_MARKS).casefold()
 
 
 def spelling(word: str) -> str:
