@@ -74,7 +74,6 @@ def find(articles: Sequence[Article]) -> list[Finding]:
             found += _weekday_beside_date(article, s, e, years)
             found += _arithmetic(article, s, e, years)
     found += _event_days(articles)
-    found += _lead_days(articles)
     # one passage, one finding: the first rule to mark it says why
     marked: set[Passage] = set()
     unique = []
@@ -212,6 +211,9 @@ class _Dated:
     morning: bool
     """"early Monday", "Monday morning"."""
     text: str
+    named: bool = False
+    """The day names the event outright ("Saturday's killings", "the Wednesday bombings")
+    rather than standing near it ("the shooting Saturday morning")."""
 
 
 _WORDS = re.compile(r"[\w'’]+")
@@ -223,7 +225,8 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
     """Weekdays, or dates, attached to the same event word that disagree with the day most
     mentions give, once small hours are allowed for. An article that itself gives the usual day
     for such an event is taken to mean another one ("died Friday" beside "died Sunday": two
-    deaths), unless the two days are neighbours, the usual slip."""
+    deaths), unless the day names the event outright and is the usual day's neighbour, the
+    usual slip ("the Wednesday bombings" beside Thursday's)."""
     dated: dict[tuple[str, bool], list[_Dated]] = defaultdict(list)
     for article in articles:
         for s, e in sentences.split(article.text):
@@ -241,7 +244,9 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
         for d in mentions:
             if d.day == usual or any(_compatible(d, other) for other in agreeing):
                 continue
-            if any(o.article == d.article for o in agreeing) and not _neighbours(d, agreeing[0]):
+            if any(o.article == d.article for o in agreeing) and not (
+                d.named and _neighbours(d, agreeing[0])
+            ):
                 continue
             places = ", ".join(sorted({o.article for o in agreeing}, key=article_order))
             out.append(
@@ -274,48 +279,6 @@ def _compatible(a: _Dated, b: _Dated) -> bool:
 # "was killed by his brother, John, on June 8": a date names its day outright, so it may sit
 # further from its event word than a weekday
 _DATE_REACH = 6
-_LEAD_SENTENCES = 3
-_LEAD_WORDS = 10
-
-
-def _lead_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
-    """The day each story's lead gives its event ("on Thursday thwarted a … attack"): the
-    opening sentences of a news story date the event it is about, so a lead that disagrees with
-    the day most other leads give is worth a look."""
-    leads: list[_Dated] = []
-    for article in articles:
-        seen = 0
-        for s, e in sentences.split(article.text):
-            if len(article.text[s:e].split()) < _LEAD_WORDS:
-                continue  # headline, dateline, byline
-            seen += 1
-            dated = next(_weekdays(article, s, e, event="event"), None)
-            if dated is not None:
-                leads.append(dated)
-                break
-            if seen >= _LEAD_SENTENCES:
-                break
-    votes = Counter(d.day for d in leads)
-    if len(votes) < 2:
-        return []
-    (usual, n_usual), (_, n_next) = votes.most_common(2)
-    if n_usual < 2 or n_next == n_usual:
-        return []
-    agreeing = [d for d in leads if d.day == usual]
-    out: list[tuple[list[Passage], str]] = []
-    for d in leads:
-        if d.day == usual or any(_compatible(d, o) for o in agreeing):
-            continue
-        if (d.day - usual) % 7 not in (1, 6):
-            continue  # days apart: a follow-up story's own news, not the event misdated
-        out.append(
-            (
-                [Passage(d.article, d.start, d.end, d.text)],
-                f"{d.article}'s opening dates the event “{d.text}”; the openings of "
-                f"{', '.join(o.article for o in agreeing)} say {WEEKDAYS[usual].title()}.",
-            )
-        )
-    return out
 
 
 def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
@@ -334,9 +297,8 @@ def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
         yield _Dated(article.id, d.start, d.end, event, day, True, False, False, False, label)
 
 
-def _weekdays(article: Article, s: int, e: int, *, event: str | None = None) -> Iterator[_Dated]:
-    """Weekdays in a sentence with the event word each dates; with `event`, every weekday,
-    dating that event."""
+def _weekdays(article: Article, s: int, e: int) -> Iterator[_Dated]:
+    """Weekdays in a sentence with the event word each dates."""
     text = article.text[s:e]
     small_hours = bool(_EARLY_HOURS.search(text))
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
@@ -349,7 +311,8 @@ def _weekdays(article: Article, s: int, e: int, *, event: str | None = None) -> 
             continue  # a dateline in capitals, "Fri" in a timestamp: not a story's event
         before = text[max(0, w.start() - 6) : w.start()].lower()
         part = (w.group("part") or "").lower()
-        dates = event or _event_after(text[w.end() :]) or _event_before(words, w.start())
+        named_by = _event_after(text[w.end() :])
+        dates = named_by or _event_before(words, w.start())
         if dates is None:
             continue
         yield _Dated(
@@ -363,6 +326,7 @@ def _weekdays(article: Article, s: int, e: int, *, event: str | None = None) -> 
             small_hours,
             "morning" in part or "early" in before,
             w.group(),
+            named_by is not None,
         )
 
 

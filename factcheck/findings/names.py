@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
@@ -50,6 +50,8 @@ class _Word:
     """Its lower-case form is used as a common word in these articles ("President", "Park")."""
     initial: bool
     """It opens a sentence, a line or a quotation, so its capital proves nothing."""
+    dotted: bool = False
+    """A full stop follows it: an abbreviation ("Pres.") or a sentence's last word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +80,18 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     texts = {a.id: a.text for a in articles}
     variants = _spelling_variants(mentions, " ".join(texts.values()).casefold())
     places = _place_variants(articles, mentions) if nlp is not None else []
+    given = _given_names_as_surnames(mentions, texts) if nlp is not None else []
     found: list[tuple[list[Passage], str, bool]] = []
     if nlp is not None:
         asked = [m for v in variants for m in v.sample()] + [
-            m for p in places for m in p.mentions[:_ASKED_PER_FORM]
+            m for p in places + given for m in p.mentions[:_ASKED_PER_FORM]
         ]
         labels = _entity_labels(nlp, texts, asked)
         variants = [v for v in variants if v.named(labels)]
         places = [p for p in places if p.named(labels)]
+        given = [g for g in given if g.named(labels)]
     found += [(v.spans, v.explanation, v.minor) for v in variants]
-    found += [(p.spans, p.explanation, False) for p in places]
+    found += [(p.spans, p.explanation, False) for p in places + given]
     found.sort(key=lambda f: min((article_order(p.article), p.start) for p in f[0]))
     return [
         Finding(
@@ -142,6 +146,11 @@ class _Variant:
             found = labels.get((article, w.start, w.end))
             return found is not None and found[0] in _NAME_LABELS
 
+        short, long = sorted((fold(f) for f in self.forms), key=len)
+        if long.startswith(short) and any(
+            labels.get((a, w.start, w.end), ("",))[0] == "NORP" for a, w, _ in words
+        ):
+            return False  # "Palestinian" and "Palestinians", "German" and "Germany"
         return any(entity(a, w) for a, w, _ in words) and all(
             any(w.text == form and (entity(a, w) or not w.initial or full) for a, w, full in words)
             for form in self.forms
@@ -156,11 +165,14 @@ class _PlaceVariant:
     spans: list[Passage]
     explanation: str
 
+    kinds: frozenset[str] = _PLACE_LABELS
+
     def named(self, labels: _Labels) -> bool:
-        """spaCy reads the whole name as one place or organisation."""
+        """spaCy reads the whole name as one place or organisation (or person)."""
         for m in self.mentions[:_ASKED_PER_FORM]:
             found = labels.get((m.article, m.words[-1].start, m.words[-1].end))
-            if found and found[0] in _PLACE_LABELS and found[1] <= m.start and m.end <= found[2]:
+            start = _personal(m)[0].start if "PERSON" in self.kinds else m.start
+            if found and found[0] in self.kinds and found[1] <= start and m.end <= found[2]:
                 return True
         return False
 
@@ -194,7 +206,8 @@ def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
         common = fold(word) in ordinary or word.lower() in _TITLES
         before = text[max(0, m.start() - _LOOK_BACK) : m.start()]
         initial = not before.rstrip(" \t'\"“‘(").rstrip()[-1:].isalnum()
-        run.append(_Word(word, m.start(), m.start() + len(word), common, initial))
+        dotted = text[m.end() : m.end() + 1] == "."
+        run.append(_Word(word, m.start(), m.start() + len(word), common, initial, dotted))
         last_end = m.end()
         if possessive:
             yield _Mention(article.id, tuple(run))
@@ -275,7 +288,7 @@ def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Varian
             continue
         a, b = names[i], names[j]
         kind = _slip(a, b)
-        if kind is None or _derived(fold(a), fold(b), texts):
+        if kind is None or _derived(fold(a), fold(b), texts) or _abbreviated(a, b, forms):
             continue
         spans: list[Passage] = []
         involved: list[_Mention] = []
@@ -303,6 +316,12 @@ def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Varian
             )
         )
     return out
+
+
+def _abbreviated(a: str, b: str, forms: dict[str, list[tuple[_Mention, int]]]) -> bool:
+    """ "Pres." beside "Press": the shorter is the longer cut short and always has its stop."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and all(m.words[i].dotted for m, i in forms[short])
 
 
 def _full_names(mentions: Sequence[_Mention]) -> dict[_Mention, tuple[_Mention, int]]:
@@ -408,6 +427,70 @@ def _explain(
 
     first, second = sorted((a, b), key=lambda f: -counts[f])
     return f"One name written two ways: {where(first)} and {where(second)}; {_KIND_WORDS[kind]}."
+
+
+# -- a given name used as a surname -------------------------------------------------------------
+
+# Where news copy names a person by surname: "according to Isaac", "Isaac said", "said Isaac".
+_ATTRIBUTION_BEFORE = ("according to ", "said ")
+_ATTRIBUTION_AFTER = (" said", " says", " told", " added")
+
+
+def _given_names_as_surnames(
+    mentions: Sequence[_Mention], texts: dict[str, str]
+) -> list[_PlaceVariant]:
+    """ "according to Eliot" where the articles call Chief Eliot Isaac "Isaac": a given name
+    standing where copy puts the surname. Only for a person whose surname is his alone in these
+    articles and is used alone, and whose given name is nobody's surname."""
+    full: dict[str, list[_Mention]] = defaultdict(list)
+    surnames_of: dict[str, set[str]] = defaultdict(set)
+    lone: set[str] = set()
+    for m in mentions:
+        names = _personal(m)
+        if len(names) >= 2:
+            full[names[0].text].append(m)
+            surnames_of[names[-1].text].add(names[0].text)
+        elif len(m.names()) == 1:
+            lone.add(m.names()[0].text)
+    out: list[_PlaceVariant] = []
+    for m in mentions:
+        if len(m.words) != 1 or m.words[0].ordinary or m.words[0].initial:
+            continue
+        given = m.words[0].text
+        text = texts[m.article]
+        before, after = text[max(0, m.start - 13) : m.start], text[m.end : m.end + 7]
+        if not (before.endswith(_ATTRIBUTION_BEFORE) or after.startswith(_ATTRIBUTION_AFTER)):
+            continue
+        bearers = full.get(given, [])
+        surnames = {_personal(b)[-1].text for b in bearers}
+        if len(surnames) != 1 or given in surnames_of:
+            continue
+        surname = surnames.pop()
+        if surname not in lone or len(surnames_of[surname]) != 1:
+            continue
+        bearer = next((b for b in bearers if b.article == m.article), bearers[0])
+        out.append(
+            _PlaceVariant(
+                (bearer, m),
+                [_passage(m), _passage(bearer)],
+                f"“{given}” ({m.article}) stands where copy gives a surname, but the articles call "
+                f"{' '.join(w.text for w in _personal(bearer))} “{surname}”: the given name used "
+                "as a surname?",
+                frozenset({"PERSON"}),
+            )
+        )
+    return out
+
+
+def _personal(m: _Mention) -> list[_Word]:
+    """The name words after the last title or common word: "Eliot Isaac" in "Cincinnati Police
+    Chief Eliot Isaac"."""
+    tail: list[_Word] = []
+    for w in reversed(m.words):
+        if w.ordinary:
+            break
+        tail.insert(0, w)
+    return tail
 
 
 # -- places and organisations -------------------------------------------------------------------
@@ -539,7 +622,8 @@ def _entity_labels(nlp: Language, texts: dict[str, str], mentions: Sequence[_Men
         wanted[(m.article, s, max(e, m.end))].append(m)
     keys = list(wanted)
     # the recogniser has its own token vectors in the small English models: it runs alone
-    docs = nlp.get_pipe("ner").pipe(nlp.make_doc(texts[a][s:e]) for a, s, e in keys)
+    ner: Any = nlp.get_pipe("ner")
+    docs = ner.pipe(nlp.make_doc(texts[a][s:e]) for a, s, e in keys)
     labels: _Labels = {}
     for (article, s, e), doc in zip(keys, docs, strict=True):
         ents = [(ent.start_char + s, ent.end_char + s, ent.label_) for ent in doc.ents]
