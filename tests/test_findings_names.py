@@ -139,6 +139,27 @@ NOT_VARIANTS = [
     ),
     pytest.param(
         (
+            "Palestinian officials said the strike hit a school. Palestinians gathered outside.",
+            "Palestinian medics said the school was hit. Palestinians mourned the dead.",
+        ),
+        id="people-and-plural",
+    ),
+    pytest.param(
+        (
+            "The story first ran in the Harbour Gazette and the Valley Press on Monday.",
+            "An earlier report by the Valley Pres. was corrected by the Valley Press on Monday.",
+        ),
+        id="abbreviation",
+    ),
+    pytest.param(
+        (
+            "Zawadi Mbeki, 30, was hurt. Her daughter, Amani, was not hurt, Mbeki said.",
+            "Amani Mbeki was at home. Police said Zawadi Mbeki was hurt; Mbeki said she is well.",
+        ),
+        id="a-child-named-by-her-given-name",
+    ),
+    pytest.param(
+        (
             "Cousins Tobias Wren and Lamberto Tobias Okafor were both at the party.",
             "Tobiass Wren, a cousin, was at the party.",
         ),
@@ -155,6 +176,20 @@ def test_not_a_variant(nlp, texts):
         assert all("Okafor" not in p.text for f in found for p in f.spans)
     else:
         assert found == [], [f.explanation for f in found]
+
+
+def test_given_name_standing_for_the_surname(nlp):
+    found = names.find(
+        _articles(
+            "Fire Chief Halvard Brenne said crews arrived quickly. Brenne said two were hurt. "
+            "The roof collapsed an hour later, according to Halvard.",
+            "Chief Halvard Brenne said the roof collapsed. Brenne praised the crews.",
+        ),
+        nlp,
+    )
+    assert len(found) == 1, [f.explanation for f in found]
+    assert [p.text for p in found[0].spans] == ["Halvard Brenne", "Halvard"]
+    assert "“Brenne”" in found[0].explanation
 
 
 def test_transliteration_is_minor(nlp):

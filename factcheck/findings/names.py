@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
 from factcheck.findings.model import Finding, FindingType, Passage
-from factcheck.findings.words import fold, spelling
+from factcheck.findings.words import TITLES, fold, spelling
 from factcheck.models import Article, article_order
 
 if TYPE_CHECKING:
@@ -29,9 +29,6 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 # Abbreviations that end with a period inside a name: titles and initials ("Rev.", "P.").
-_TITLES = frozenset(
-    "mr mrs ms dr rev sgt lt gov sen rep capt cpl det gen col maj insp supt prof jr sr st fr".split()
-)
 _VOWELS = set("aeiouy")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _NAME_LABELS = _PLACE_LABELS | {"PERSON", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -203,7 +200,7 @@ def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
             last_end = -1
             continue
         word, possessive = _possessive(raw)
-        common = fold(word) in ordinary or word.lower() in _TITLES
+        common = fold(word) in ordinary or word.lower() in TITLES
         before = text[max(0, m.start() - _LOOK_BACK) : m.start()]
         initial = not before.rstrip(" \t'\"“‘(").rstrip()[-1:].isalnum()
         dotted = text[m.end() : m.end() + 1] == "."
@@ -217,7 +214,7 @@ def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
 
 
 def _abbreviation(word: _Word) -> bool:
-    return len(word.text) == 1 or word.text.lower() in _TITLES
+    return len(word.text) == 1 or (len(word.text) <= 4 and word.text.lower() in TITLES)
 
 
 def _possessive(raw: str) -> tuple[str, bool]:
@@ -469,10 +466,11 @@ def _given_names_as_surnames(
         if surname not in lone or len(surnames_of[surname]) != 1:
             continue
         bearer = next((b for b in bearers if b.article == m.article), bearers[0])
+        shown = Passage(bearer.article, _personal(bearer)[0].start, bearer.end, "")
         out.append(
             _PlaceVariant(
                 (bearer, m),
-                [_passage(m), _passage(bearer)],
+                [_passage(m), shown],
                 f"“{given}” ({m.article}) stands where copy gives a surname, but the articles call "
                 f"{' '.join(w.text for w in _personal(bearer))} “{surname}”: the given name used "
                 "as a surname?",

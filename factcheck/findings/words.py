@@ -13,6 +13,17 @@ KIN = frozenset(
     "fiancee partner friend stepfather stepmother stepson stepdaughter child baby".split()
 )
 
+# Titles and ranks written before a name ("Police Chief Eliot Isaac"): not part of the name.
+TITLES = frozenset(
+    "mr mrs ms dr rev sgt lt gov sen rep capt cpl det gen col maj insp supt prof jr sr st fr "
+    "chief president mayor governor officer sergeant captain detective secretary minister "
+    "spokesman spokeswoman spokesperson judge justice sheriff deputy director commissioner "
+    "senator representative councilman councilwoman councillor lieutenant general colonel "
+    "major corporal inspector superintendent constable agent attorney prosecutor coroner "
+    "prime king queen prince princess pope bishop reverend pastor imam rabbi professor doctor "
+    "interim acting former late".split()
+)
+
 # Particles that prefix names in transliterations and are often dropped ("Al-Sawarmi").
 NAME_PARTICLES = ("al-", "el-", " al ", "el ")
 
