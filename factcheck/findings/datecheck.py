@@ -68,12 +68,13 @@ class _Date:
 def find(articles: Sequence[Article]) -> list[Finding]:
     """Date inconsistencies inside each article and across them, in article then text order."""
     found: list[tuple[list[Passage], str]] = []
+    dated = {a.id: list(_dated_sentences(a)) for a in articles}
     for article in articles:
         years = _years(article)
-        for s, e in sentences.split(article.text):
+        for s, e in dated[article.id]:
             found += _weekday_beside_date(article, s, e, years)
             found += _arithmetic(article, s, e, years)
-    found += _event_days(articles)
+    found += _event_days(articles, dated)
     # one passage, one finding: the first rule to mark it says why
     marked: set[Passage] = set()
     unique = []
@@ -86,6 +87,18 @@ def find(articles: Sequence[Article]) -> list[Finding]:
         Finding(f"D{n}", FindingType.DATE_INCONSISTENCY, tuple(spans), explanation)
         for n, (spans, explanation) in enumerate(found, start=1)
     ]
+
+
+_DAY_WORD = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
+
+
+def _dated_sentences(article: Article) -> Iterator[tuple[int, int]]:
+    """The sentences that name a weekday or a month: the only ones a date finding can use."""
+    for s, e in sentences.split(article.text):
+        if _DAY_WORD.search(article.text, s, e):
+            yield s, e
 
 
 def _years(article: Article) -> list[int]:
@@ -221,7 +234,9 @@ _WORDS = re.compile(r"[\w'’]+")
 _AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
 
 
-def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
+def _event_days(
+    articles: Sequence[Article], dated_sentences: dict[str, list[tuple[int, int]]]
+) -> list[tuple[list[Passage], str]]:
     """Weekdays, or dates, attached to the same event word that disagree with the day most
     mentions give, once small hours are allowed for. An article that itself gives the usual day
     for such an event is taken to mean another one ("died Friday" beside "died Sunday": two
@@ -229,7 +244,7 @@ def _event_days(articles: Sequence[Article]) -> list[tuple[list[Passage], str]]:
     usual slip ("the Wednesday bombings" beside Thursday's)."""
     dated: dict[tuple[str, bool], list[_Dated]] = defaultdict(list)
     for article in articles:
-        for s, e in sentences.split(article.text):
+        for s, e in dated_sentences[article.id]:
             for d in _attached(article, s, e):
                 dated[(d.event, d.is_date)].append(d)
     out: list[tuple[list[Passage], str]] = []

@@ -72,11 +72,12 @@ class _Mention:
 def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Finding]:
     """Name variants across and within the articles, in article then text order. With a
     pipeline, a variant counts only where spaCy reads both forms as part of a name."""
-    ordinary = _ordinary_words(articles)
-    mentions = [m for a in articles for m in _mentions(a, ordinary)]
+    words = {a.id: list(_WORD.finditer(a.text)) for a in articles}
+    ordinary = _ordinary_words(words)
+    mentions = [m for a in articles for m in _mentions(a, words[a.id], ordinary)]
     texts = {a.id: a.text for a in articles}
     variants = _spelling_variants(mentions, " ".join(texts.values()).casefold())
-    places = _place_variants(articles, mentions) if nlp is not None else []
+    places = _place_variants(articles, mentions, words) if nlp is not None else []
     given = _given_names_as_surnames(mentions, texts) if nlp is not None else []
     found: list[tuple[list[Passage], str, bool]] = []
     if nlp is not None:
@@ -177,18 +178,18 @@ class _PlaceVariant:
 # -- reading names off the text -----------------------------------------------------------------
 
 
-def _ordinary_words(articles: Sequence[Article]) -> set[str]:
+def _ordinary_words(words: dict[str, list[re.Match[str]]]) -> set[str]:
     """Words the articles write in lower case somewhere: common words, not names."""
-    return {
-        fold(m.group()) for a in articles for m in _WORD.finditer(a.text) if m.group()[0].islower()
-    }
+    return {fold(w) for w in {m.group() for ms in words.values() for m in ms} if w[0].islower()}
 
 
-def _mentions(article: Article, ordinary: set[str]) -> Iterable[_Mention]:
+def _mentions(
+    article: Article, words: list[re.Match[str]], ordinary: set[str]
+) -> Iterable[_Mention]:
     text = article.text
     run: list[_Word] = []
     last_end = -1
-    for m in _WORD.finditer(text):
+    for m in words:
         raw = m.group()
         capitalised = raw[0].isupper() and not raw.isupper()
         gap = text[last_end : m.start()] if last_end >= 0 else ""
@@ -495,7 +496,9 @@ def _personal(m: _Mention) -> list[_Word]:
 
 
 def _place_variants(
-    articles: Sequence[Article], mentions: Sequence[_Mention]
+    articles: Sequence[Article],
+    mentions: Sequence[_Mention],
+    tokens: dict[str, list[re.Match[str]]],
 ) -> list[_PlaceVariant]:
     """A word lower-cased inside a place's name ("Persian gulf") where the articles mostly
     capitalise it, or one common word inserted into an organisation's name ("Santa Monica
@@ -505,7 +508,7 @@ def _place_variants(
         if len(m.words) >= 2:
             by_words[tuple(w.text for w in m.words)].append(m)
     out: list[_PlaceVariant] = []
-    lowered = _lowered_runs(articles, {len(k) for k in by_words}, {k[0] for k in by_words})
+    lowered = _lowered_runs(articles, tokens, {len(k) for k in by_words}, {k[0] for k in by_words})
     for words, ms in by_words.items():
         others = [
             p
@@ -554,14 +557,17 @@ def _place_variants(
 
 
 def _lowered_runs(
-    articles: Sequence[Article], lengths: set[int], starts: set[str]
+    articles: Sequence[Article],
+    tokens: dict[str, list[re.Match[str]]],
+    lengths: set[int],
+    starts: set[str],
 ) -> dict[tuple[str, ...], list[Passage]]:
     """Every run of `lengths` words that starts with a capital and has a lower-case word after
     it ("Persian gulf"), by its folded words: one pass over each text."""
     runs: dict[tuple[str, ...], list[Passage]] = defaultdict(list)
     longest = max(lengths, default=0)
     for a in articles:
-        words = list(_WORD.finditer(a.text))
+        words = tokens[a.id]
         for i, first in enumerate(words):
             if not first.group()[0].isupper() or first.group() not in starts:
                 continue
