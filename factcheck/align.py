@@ -88,7 +88,12 @@ def facet(claim: Claim, person: int | None) -> Facet | None:
         head=head,
         noun=canonical_noun(noun),
         named=named.rstrip(")") or None,
-        predicate=canonical_predicate(claim.predicate),
+        # how many attacked is one fact, whatever each article says they did
+        predicate=(
+            canonical_predicate(claim.predicate, people=noun in _PUBLIC)
+            if head[1:2] not in (("attacker",), ("injured",))
+            else None
+        ),
         modifiers=modifiers - degrees,
         degree=min(degrees) if degrees else None,
         occurrence=claim.occurrence,
@@ -116,6 +121,8 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
     scope = "total" if Note.TOTAL in claim.notes else "event"
     if Note.WITH_PERPETRATOR in claim.notes:
         scope += "+perpetrator"  # the dead with the gunman counted are another figure
+    if claim.topic == "shot" and claim.predicate == "wound":
+        return ("count", "injured", scope)  # "15 shot and two killed": the shot are the wounded
     if claim.topic in GROUPED_TOPICS:
         return ("count", claim.topic, scope)
     if claim.topic == "number":
@@ -128,7 +135,7 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
         # a bare "five officers" or "two shootings" says too little to compare
         if not claim.predicate:
             return None
-        verb = canonical_predicate(claim.predicate)
+        verb = canonical_predicate(claim.predicate, people=noun in _PUBLIC)
         return ("count", f"{'people' if noun in _PUBLIC else noun} {verb}", scope)
     return ("count", noun, scope)
 
@@ -152,6 +159,7 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
     article the figures' sizes are left to `_restates`."""
     if a.named != b.named or a.degree != b.degree:
         return None  # "two El Centro officers" and "critically wounded" are parts
+    total = 1.0
     for x, y in ((a.occurrence, b.occurrence), (a.day, b.day)):
         if x is not None and y is not None and x != y:
             return None
@@ -163,8 +171,9 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
     elif a.size > 0 and b.size > 0 and max(a.size, b.size) > SPLIT_RATIO * min(a.size, b.size):
         return None
     if a.predicate and b.predicate and a.predicate != b.predicate:
-        return None  # rounds carried are not rounds fired
-    total = 1.0
+        return None  # rounds carried are not rounds fired; boats spotted not boats captured
+    if a.predicate and a.predicate == b.predicate:
+        total += 0.3
     if a.noun == b.noun:
         total += 1.0
     elif not {a.noun, b.noun} <= _PUBLIC:

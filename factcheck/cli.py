@@ -3,6 +3,7 @@
 factcheck [PATH...]                 the review desk (the built-in demo when no path is given)
 factcheck extract [options] PATH... the claims
 factcheck check [options] PATH...   where the articles disagree; exit 1 on a finding
+factcheck serve [options] [PATH...] the review desk in a browser, one desk a tab
 """
 
 from __future__ import annotations
@@ -63,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     app = sub.add_parser("review", help="open the review desk on the articles")
     app.add_argument("paths", nargs="*", metavar="PATH")
     app.add_argument("--model")
+    srv = sub.add_parser("serve", help="serve the review desk to browsers, one desk a tab")
+    srv.add_argument("paths", nargs="*", metavar="PATH")
+    srv.add_argument("--model")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
+    srv.add_argument("--port", type=int, default=8080, help="port (default: 8080; 0: any free)")
+    srv.add_argument(
+        "--public-url", metavar="URL", help="the address browsers use, behind a reverse proxy"
+    )
+    srv.add_argument("--max-tabs", type=int, default=16, help="desks open at once (default: 16)")
     return parser
 
 
@@ -73,7 +83,7 @@ def _fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
-    if not args_in or args_in[0] not in ("extract", "check", "review", "-h", "--help"):
+    if not args_in or args_in[0] not in ("extract", "check", "review", "serve", "-h", "--help"):
         args_in = ["review", *args_in]
     args = build_parser().parse_args(args_in)
     from factcheck.nlp import ModelMissing
@@ -84,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "serve":
+            return _serve(args)
         return _review(args)
     except (SourceError, ModelMissing) as err:
         return _fail(str(err))
@@ -154,18 +166,26 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDING if SEVERITY[analysis.worst()] <= SEVERITY[args.fail_on] else EXIT_OK
 
 
+def _desk_count_problem(count: int) -> str | None:
+    if count == 1:
+        return "the review desk compares 2 to 8 articles; give at least one more"
+    if count > 8:
+        return f"the review desk shows 2 to 8 articles; {count} given"
+    return None
+
+
 def _review(args: argparse.Namespace) -> int:
     from factcheck import sources
 
     paths = list(args.paths)
-    if len(paths) == 1:
-        return _fail("the review desk compares 2 to 8 articles; give at least one more")
-    if len(paths) > 8:
-        return _fail(f"the review desk shows 2 to 8 articles; {len(paths)} given")
+    if (problem := _desk_count_problem(len(paths))) is not None:
+        return _fail(problem)
     articles = sources.read_articles(paths) if paths else demo_articles()
-    if not sys.stdout.isatty():
+    # a tab of 'factcheck serve': the browser is the terminal, spoken to over the pipes
+    served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
+    if not served and not sys.stdout.isatty():
         return _fail("the review desk needs a terminal; use 'factcheck check' in a pipeline")
-    if not sys.stdin.isatty():
+    if not served and not sys.stdin.isatty():
         # an article came in on a pipe ("-"); the keyboard is still the terminal
         try:
             os.dup2(os.open("/dev/tty", os.O_RDONLY), sys.stdin.fileno())
@@ -174,6 +194,32 @@ def _review(args: argparse.Namespace) -> int:
     from factcheck.ui.app import make_app
 
     make_app(articles, model=args.model).run()
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from factcheck import serve, sources
+
+    paths = list(args.paths)
+    if "-" in paths:
+        return _fail("serve reads articles from files or addresses; stdin is not one")
+    if (problem := _desk_count_problem(len(paths))) is not None:
+        return _fail(problem)
+    sources.read_articles(paths)  # an unreadable article is reported now, not in every tab
+    desk_args = [p if "://" in p else os.path.abspath(p) for p in paths]
+    if args.model:
+        desk_args += ["--model", args.model]
+    options = serve.ServeOptions(
+        host=args.host,
+        port=args.port,
+        desk_args=tuple(desk_args),
+        public_url=args.public_url,
+        max_tabs=args.max_tabs,
+    )
+    try:
+        serve.run(options)
+    except serve.ServeError as err:
+        return _fail(str(err))
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.vocab import (
+    CROWD_NOUNS,
     DEGREE_WORDS,
     EVENT_NOUNS,
     LIGHT_VERBS,
@@ -48,13 +49,18 @@ def governing_verb(token: Token) -> Token | None:
 
 
 # Verbs that say nothing of what happened to what is counted: "including 8 bridges".
-_EMPTY_VERBS = frozenset("be have say report tell include number total reach put estimate".split())
+_EMPTY_VERBS = frozenset(
+    "be have say report tell include number total reach put estimate remain leave".split()
+)
 
 
 def predicate(token: Token) -> str | None:
     """What happened to what is counted: "drop" for "four bombs were dropped", "shelter" for
     "taking shelter" (a light verb names its object), None for "is" and "has"."""
     verb = governing_verb(token)
+    own = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if own is not None and (verb is None or token.dep_ == "pobj"):
+        verb = own  # "soon after 200 people set off": the noun's own clause says what they did
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
@@ -64,7 +70,8 @@ def predicate(token: Token) -> str | None:
             return obj.lemma_.lower()
     if lemma in _EMPTY_VERBS:
         return None
-    return lemma
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma}-{particle}" if particle else lemma  # "set off" is not "set"
 
 
 def modifiers(noun: Token | None, num: Token) -> tuple[str, ...]:
@@ -116,16 +123,19 @@ def occurrence(doc: Doc, num: Token, start: int) -> int | None:
 
 
 def day(text: str, start: int) -> str | None:
-    """The weekday a figure's sentence ties it to ("On Monday a group of about 130"), the nearest
-    before the figure when several are named."""
-    words = [(m.start(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)]
-    days = [(at, w) for at, w in words if w in WEEKDAYS]
-    if not days:
-        return None
-    if len({w for _, w in days}) == 1:
-        return days[0][1]
+    """The weekday a figure's sentence ties it to: the nearest named before the figure ("On
+    Monday a group of about 130"), else one right after it ("46 were arrested Wednesday night").
+    A weekday further on belongs to another clause ("…, where he was shot Saturday")."""
+    days = [(m.start(), m.group().lower()) for m in _WEEKDAY.finditer(text)]
     before = [w for at, w in days if at < start]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    after = [w for at, w in days if start <= at <= start + _DAY_REACH]
+    return after[0] if after else None
+
+
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+_DAY_REACH = 40  # characters after a figure where its own clause still names its day
 
 
 def duration_of(num: Token) -> str | None:
@@ -150,3 +160,24 @@ def duration_of(num: Token) -> str | None:
 def _event_word(noun: Token) -> str:
     """ "shooting spree" is a spree; "gun battle" a battle: the head noun names the event."""
     return noun.lemma_.lower()
+
+
+def crowd(num: Token) -> bool:
+    """Whether a figure sizes a gathering: "estimated the crowd at 70", "a crowd of 200", "the 200
+    person crowd"."""
+    head = num.head
+    if num.dep_ == "pobj" and head.lower_ in ("at", "of"):
+        owner = head.head
+        if owner.lemma_.lower() in CROWD_NOUNS:
+            return True
+        if owner.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in CROWD_NOUNS for c in owner.children
+        ):
+            return True
+    if head.lemma_.lower() in CROWD_NOUNS and num.dep_ in ("nummod", "amod", "compound"):
+        return True
+    return (
+        head.lemma_.lower() in ("person", "people")
+        and head.dep_ in ("compound", "amod", "nmod")
+        and head.head.lemma_.lower() in CROWD_NOUNS
+    )

@@ -22,6 +22,11 @@ from factcheck.vocab import (
     GENERIC_NOUNS,
     LIGHT_VERB_OBJECTS,
     NOUN_TOPICS,
+    PERPETRATOR_NOUNS,
+    PERSON_NOUNS,
+    PERSON_VERB_TOPICS,
+    ROLE_NOUNS,
+    DEMOGRAPHIC_NOUNS,
     LIGHT_VERBS,
     TIME_UNITS,
     TOPIC_AFTER,
@@ -37,8 +42,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
-_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_AGE_AFTER = re.compile(r"^(?:[\s-]*(?:years?|yrs?))+[\s-]*old\b", re.I)  # "25-year-year-old" too
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|age\s+of|turn(?:s|ed|ing)?|(?:was|is)\s+due\s+to\s+turn)\s+$", re.I
+)
 _MAGNITUDE = re.compile(
     r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
 )  # "7.6 and 7.5 magnitude quakes": the scale covers every figure of the list
@@ -96,7 +103,7 @@ _TOLL_BEFORE = re.compile(
     r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
     re.I,
 )
-_TOLL_UP_TO = re.compile(r"\btolls?\s+(?:\w+\s+){0,2}$", re.I)
+_TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
 
 
@@ -200,7 +207,11 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and span[-1].lower_ != "one"
         else span[-1]
     )
-    if fig.qualifier == "up_to" and _TOLL_UP_TO.search(text[: fig.start]):
+    if (
+        fig.qualifier == "up_to"
+        and _TOLL_UP_TO.search(text[: fig.start])
+        and (not lead.strip() or _is_headline(doc))
+    ):
         # headline idiom: "Toll up to 30" says the count rose to 30, not "at most 30"
         fig = replace(fig, qualifier="exact", interval=Interval(fig.value, fig.value))
     start, end = fig.start, fig.end
@@ -229,7 +240,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         if fig.value >= 1000:
             return _Found(start, end, "date", None, "vague", "date")
         if re.search(r"\b(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?$", before, re.I):
-            return _Found(start, end, "age", quantity, "vague", "age")
+            # "an unidentified woman in her 50s": the person is the noun the phrase describes
+            person = _described_by_in(doc, num)
+            return _Found(start, end, "age", quantity, "vague", "age", subject=person)
     if (
         fig.qualifier == "range"
         and not fig.spelled
@@ -259,7 +272,9 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         last = _span(doc, fig.number_start, end)
         return age(start, end, _age_person(doc, num, "prenominal", last[-1] if last else num))
     if aged is not None:
-        return age(fig.start - len(aged.group()), end, _age_person(doc, num, "aged"))
+        said = aged.group()
+        first = fig.start if said[:1].lower() in "tiw" else fig.start - len(said)  # "turn 24"
+        return age(first, end, _age_person(doc, num, "aged"))
 
     def amount(kind: str, topic: str, unit: str, stop: int = end) -> _Found:
         """A figure with a unit: money, a percentage, a duration, a measure."""
@@ -303,8 +318,14 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
     notes = []
     if topic == "injured" and _FATALLY.search(text[fig.end : fig.end + 60]):
         topic = "killed"  # "five officers were fatally wounded"
+    wounded = False
     if topic == "shot":
         topic = _shot_topic(text, fig, noun)
+        wounded = topic == "injured"
+        topic = "shot" if wounded else topic
+    gathering = topic not in TOPIC_LEMMAS.values() and describe.crowd(num)
+    if gathering:
+        topic, noun = "people", None  # "the crowd at 70" counts people
     trend = fig.trend
     if trend and noun is not None and noun is not num and noun.lemma_.lower() not in _CHANGE_UNITS:
         trend = None  # "dropped four bombs", "raised two children": things, not a change
@@ -321,6 +342,11 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("part")  # "left them and three others dead": the rest, not the toll
     if _PART_OF.match(text[fig.end :]):
         notes.append("part")  # "one of the five victims", "two of whom", "5 of 15"
+    if _STEP.search(text[: fig.start]):
+        notes.append("part")  # "went inside and fired 70 rounds": one step of the story
+    verb = describe.governing_verb(noun or num)
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        notes.append("part")  # "two El Centro officers also wounded": in addition to the toll
     if (
         topic == "killed"
         and "toll" in text.lower()
@@ -349,13 +375,23 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         subject=subject,
         notes=tuple(dict.fromkeys(notes)),
         counted=_counted_class(_same_class_as_before(doc, noun, num), num, lead),
-        predicate=None if topic in TOPIC_LEMMAS.values() else describe.predicate(noun or num),
+        predicate=(
+            "wound"  # "15 were shot and two killed": the shot are the wounded
+            if wounded
+            else None
+            if topic in TOPIC_LEMMAS.values()
+            else "gather"
+            if gathering
+            else describe.predicate(noun or num)
+        ),
         modifiers=describe.modifiers(noun, num),
         occurrence=describe.occurrence(doc, num, fig.start),
         day=describe.day(text, fig.start),
     )
 
 
+# A step of a narrated sequence: what happened then is a part of the event, not its total.
+_STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 _CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
 _SHOT_AND_KILLED = re.compile(r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I)
 _ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
@@ -408,8 +444,19 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
         and c.pos_ == "PROPN"
         and c.ent_type_ not in ("GPE", "NORP", "LOC")  # a place is where, not which part
     ]
-    named = [n for n in named if n.lower() not in lead.lower()]
+    named = [n for n in named if not _story_own(n, lemma, lead)]
     return f"{lemma} ({' '.join(named)})" if named else lemma
+
+
+def _story_own(name: str, noun: str, lead: str) -> bool:
+    """Whether a name on a counted noun is the story's own ("five Dallas officers" in a story
+    whose lead is about Dallas) rather than a part: the lead names it other than as this part
+    ("Two El Centro officers also wounded" names a part, even in the headline)."""
+    for m in re.finditer(re.escape(name), lead, re.I):
+        follows = lead[m.end() : m.end() + 40].lower().split()[:3]
+        if not any(w.startswith(noun[:4]) for w in follows):
+            return True
+    return False
 
 
 _PRONOUN_ONE_BEFORE = {
@@ -517,13 +564,15 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     before = doc.text[: fig.start]
     if _COMPARISON.search(before):
         return True
-    m = _AFTER_ANOTHER.search(before) or _ANOTHER_TIME.search(doc.text)
-    if m is None:
+    m = _AFTER_ANOTHER.search(before)
+    if m is not None:
+        known = lead + before[: m.start()]
+        after = m.end()
+    elif _ANOTHER_TIME.search(doc.text):
+        known, after = lead, 0
+    else:
         return False
-    known = lead + before[: m.start()]
-    places = [
-        e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char > m.end()
-    ]
+    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after]
     return any(p not in known for p in places)
 
 
@@ -612,6 +661,19 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
     return near[-1].text if near else None
 
 
+def _described_by_in(doc: Doc, num: Token) -> str | None:
+    """The person "in her 50s" describes: "an unidentified woman in her 50s"."""
+    prep = next((t for t in num.ancestors if t.dep_ == "prep" and t.lower_ == "in"), None)
+    if prep is None or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = prep.head
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= noun.i < e.end]
+    if people:
+        return people[0].text
+    words = [t.text for t in noun.lefts if t.dep_ in ("amod", "compound")] + [noun.text]
+    return "the " + " ".join(words)
+
+
 def _proper_name_before(doc: Doc, i: int) -> str | None:
     """A capitalised name ending just before token i, across ", the" or ", a": "Strawder, an 18"."""
     j = i - 1
@@ -620,11 +682,19 @@ def _proper_name_before(doc: Doc, i: int) -> str | None:
     if j == i - 1 or j < 0:
         return None
     end = j + 1
-    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+    # a name may carry a nickname in quotes: Wilfred "Lil Wilfred" Celestine
+    while j >= 0 and (
+        (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or doc[j].text in _QUOTES
+    ):
         j -= 1
+    while j + 1 < end and doc[j + 1].text in _QUOTES:
+        j += 1
     if end - (j + 1) < 1 or (end - (j + 1) == 1 and doc[j + 1].ent_type_ not in ("PERSON", "")):
         return None
     return doc[j + 1 : end].text if end > j + 1 else None
+
+
+_QUOTES = frozenset('"“”')
 
 
 _UNIT_WORD = re.compile(r"[^\s\d,;:()\[\]\"'.!?]+")
@@ -798,14 +868,21 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     """(topic, counted noun) for a count."""
     # 1. a participle right after the figure: "350 injured", "five people killed"
     filler: Token | None = None
-    for t in doc[num.i + 1 : num.i + 5]:
+    for t in doc[num.i + 1 : num.i + 8]:
         if t.lower_ in TOPIC_AFTER:
             return TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
-        if t.lower_ not in FILLERS:
-            break
-        if t.pos_ == "NOUN" and filler is None:
-            filler = t
+        listed = t.text in (",", "and") and t.i + 1 < len(doc) and doc[t.i + 1].like_num
+        if t.lower_ in FILLERS or t.lower_ == "of" or listed or t.like_num:
+            if t.pos_ == "NOUN" and filler is None:
+                filler = t
+            continue  # "10 women, 7 men wounded": a list shares its participle
+        if t.tag_ == "NNS" and filler is None:
+            filler = t  # "two teenagers dead", "dozens of people dead"
+            continue
+        break
     noun = _counted_noun(doc, num)
+    if noun is not None and noun is not num and noun.lemma_.lower() in PERPETRATOR_NOUNS:
+        return noun.lemma_.lower(), noun  # "more than one shooter hurt 15 people" counts shooters
     if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
         noun = num.nbor(1)  # "no injuries", "no children"
         if noun.lemma_.lower() in TOPIC_LEMMAS:
@@ -832,6 +909,15 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             return topic, noun
         if lemma in VERB_TOPICS:
             return VERB_TOPICS[lemma], noun  # "350 people were sheltering"
+        if lemma in PERSON_VERB_TOPICS and _counts_people(noun):
+            return PERSON_VERB_TOPICS[lemma], noun  # "nabbed 26 pirates"; "nabbed six rifles" not
+        for child in verb.children:
+            if child.dep_ == "prep":
+                where = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if where is not None and where.lemma_.lower() in ("custody", "detention"):
+                    return "arrested", noun  # "taken three people into custody"
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in TOPIC_LEMMAS:
+                return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
         if lemma in LIGHT_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
@@ -857,6 +943,20 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
     return "number", noun
+
+
+def _counts_people(noun: Token | None) -> bool:
+    """Whether a counted noun names people: "pirates", "protesters", "people"."""
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in GENERIC_NOUNS
+        or lemma in PERSON_NOUNS
+        or lemma in ROLE_NOUNS
+        or lemma in DEMOGRAPHIC_NOUNS
+        or noun.ent_type_ == "NORP"
+    )
 
 
 def _described_topic(noun: Token) -> str | None:

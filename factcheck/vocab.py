@@ -16,7 +16,9 @@ TOPIC_LEMMAS: dict[str, str] = {
         "kill dead die death fatality murder slay slain fatal body life".split(), "killed"
     ),
     **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),
-    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised".split(), "hospitalized"),
+    **dict.fromkeys(
+        "hospitalize hospitalise hospitalized hospitalised treat".split(), "hospitalized"
+    ),
     **dict.fromkeys("arrest detain detention apprehend custody".split(), "arrested"),
     "raid": "raids",
     **dict.fromkeys("shoot shot gunshot".split(), "shot"),
@@ -33,6 +35,9 @@ TOPIC_LEMMAS: dict[str, str] = {
 VERB_TOPICS = {"shelter": "displaced"}
 LIGHT_VERB_OBJECTS = {"shelter": "displaced", "refuge": "displaced"}
 LIGHT_VERBS = frozenset("take seek find".split())
+# Verbs that name a topic when what they count is people: "nabbed 26 pirates" are arrested,
+# "nabbed six rifles" are seized.
+PERSON_VERB_TOPICS = {"nab": "arrested", "capture": "arrested", "round": "arrested"}
 # Topics that count people: a generic "people" and a named kind of person ("demonstrators",
 # "patrons") can state the same figure for these.
 HUMAN_TOPICS = frozenset(
@@ -80,7 +85,8 @@ NOUN_TOPICS = {"refugee": "displaced", "evacuee": "displaced"}
 ROLE_NOUNS = frozenset(
     """officer policeman policemen deputy trooper agent soldier troop firefighter guard militant
     fighter gunman shooter suspect attacker assailant bomber rebel insurgent sailor marine pilot
-    crew crewman paramedic nurse doctor journalist reporter official""".split()
+    crew crewman paramedic nurse doctor journalist reporter official pirate brigand robber thief
+    smuggler looter""".split()
 )
 # "the same": counted nouns that are one thing under two words.
 NOUN_SYNONYMS = {
@@ -221,16 +227,27 @@ PERPETRATOR_NOUNS = frozenset(
 PREDICATE_SYNONYMS = {
     **dict.fromkeys("seize confiscate recover find nab impound".split(), "seize"),
     **dict.fromkeys("feel follow record register jolt rock shake rattle".split(), "occur"),
-    **dict.fromkeys("carry bring pack".split(), "carry"),
+    **dict.fromkeys("carry bring pack stuff fill load haul".split(), "carry"),
     **dict.fromkeys("fire spray unleash".split(), "fire"),
     **dict.fromkeys("destroy flatten raze level".split(), "destroy"),
-    **dict.fromkeys("attend gather join".split(), "attend"),
-    **dict.fromkeys("march rally parade".split(), "march"),
 }
+# For people, verbs of one gathering: "300 people packed the club", "200 attended the vigil",
+# "a group of 130 people were marching", "the crowd at 70".
+GATHERING_VERBS = frozenset(
+    """attend gather join march rally parade protest demonstrate pack crowd jam fill throng
+    assemble converge mass flock set-off""".split()
+)
+# Nouns for a gathering of people: "estimated the crowd at 70", "a crowd of 200".
+CROWD_NOUNS = frozenset("crowd throng gathering procession rally protest demonstration mob".split())
 
 
-def canonical_predicate(lemma: str | None) -> str | None:
-    return PREDICATE_SYNONYMS.get(lemma, lemma) if lemma else None
+def canonical_predicate(lemma: str | None, *, people: bool = False) -> str | None:
+    """One verb for verbs of one meaning; for counts of people, every verb of gathering is one."""
+    if not lemma:
+        return None
+    if people and lemma in GATHERING_VERBS:
+        return "gather"
+    return PREDICATE_SYNONYMS.get(lemma, lemma)
 
 
 def canonical_noun(lemma: str) -> str:
