@@ -43,6 +43,9 @@ SPLIT_RATIO = 10.0
 "more than 40 at another"). Zero is the exception: "no one was killed" against 12 is a conflict."""
 MAGNITUDE_SPREAD = 1.0
 """Reports of one quake differ by tenths; a whole point apart is another tremor."""
+CLOCK_SPREAD = 120.0
+"""Minutes: two reports of the moment something happened rarely differ by more than two hours
+(a time zone aside); further apart, they are two moments."""
 PAIRED_PER_ARTICLE = 8
 """An article's first figures for a head are paired across articles; later ones can only restate
 them, which keeps grouping linear in the number of figures an article states."""
@@ -110,6 +113,9 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
         return ("magnitude",)
     if _STANDALONE & set(claim.notes):
         return None
+    if claim.kind == Kind.TIME:
+        # a clock time is compared only when the text says what happened then
+        return ("time", claim.subject) if claim.subject else None
     if claim.kind == Kind.DURATION:
         # a duration is compared only when the text says what it is the length of
         return ("duration", claim.subject) if claim.subject and claim.unit in SECONDS else None
@@ -143,6 +149,8 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
 def _size(claim: Claim) -> float:
     q = claim.quantity
     assert q is not None
+    if claim.kind == Kind.TIME and claim.value is not None:
+        return claim.value
     if claim.qualifier == "vague":
         size = math.sqrt(max(q.low, 1) * q.high)  # "dozens" sits nearer 40 than 12
     elif q.low > 0 or math.isinf(q.high):
@@ -167,6 +175,9 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
         pass
     elif a.head[0] == "magnitude":
         if abs(a.size - b.size) > MAGNITUDE_SPREAD:
+            return None
+    elif a.head[0] == "time":
+        if abs(a.size - b.size) > CLOCK_SPREAD:
             return None
     elif a.size > 0 and b.size > 0 and max(a.size, b.size) > SPLIT_RATIO * min(a.size, b.size):
         return None
@@ -194,6 +205,8 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
     # except for magnitudes, where a tenth apart is one quake and a point apart another
     if a.head[0] == "magnitude":
         total += max(0.0, 1 - abs(a.size - b.size) / MAGNITUDE_SPREAD)
+    elif a.head[0] == "time":
+        total += 0.2 * max(0.0, 1 - abs(a.size - b.size) / CLOCK_SPREAD)
     elif a.size > 0 and b.size > 0:
         total += 0.2 * max(0.0, 1 - abs(math.log(a.size / b.size)) / math.log(SPLIT_RATIO))
     elif a.size == b.size:

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     app = sub.add_parser("review", help="open the review desk on the articles")
     app.add_argument("paths", nargs="*", metavar="PATH")
     app.add_argument("--model")
+    app.add_argument("--reviewer", metavar="NAME", help="whose marks these are (default: login)")
     srv = sub.add_parser("serve", help="serve the review desk to browsers, one desk a tab")
     srv.add_argument("paths", nargs="*", metavar="PATH")
     srv.add_argument("--model")
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--public-url", metavar="URL", help="the address browsers use, behind a reverse proxy"
     )
     srv.add_argument("--max-tabs", type=int, default=16, help="desks open at once (default: 16)")
+    srv.add_argument("--reviewer", metavar="NAME", help="whose marks these are (default: login)")
     return parser
 
 
@@ -193,7 +195,7 @@ def _review(args: argparse.Namespace) -> int:
             return _fail("the review desk needs a terminal to read keys from")
     from factcheck.ui.app import make_app
 
-    make_app(articles, model=args.model).run()
+    make_app(articles, model=args.model, reviewer=args.reviewer).run()
     return EXIT_OK
 
 
@@ -209,6 +211,8 @@ def _serve(args: argparse.Namespace) -> int:
     desk_args = [p if "://" in p else os.path.abspath(p) for p in paths]
     if args.model:
         desk_args += ["--model", args.model]
+    if args.reviewer:
+        desk_args += ["--reviewer", args.reviewer]  # every tab's marks are this editor's
     options = serve.ServeOptions(
         host=args.host,
         port=args.port,

@@ -115,3 +115,30 @@ def anchor_year(text: str) -> int | None:
     full += [int(m.group("year")) for m in _MONTH_YEAR.finditer(text)]
     years = full or [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)]
     return Counter(years).most_common(1)[0][0] if years else None
+
+
+_CLOCK = re.compile(
+    r"(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])?\.?\s*m?\.?", re.I
+)
+_CLOCK_24 = re.compile(r"(?P<h>[0-2]\d)(?P<m>[0-5]\d)\s*[A-Z]{3,4}$")
+
+
+def minutes_of_day(surface: str) -> float | None:
+    """A clock time as minutes after midnight: "1:45 a.m." is 105, "9 p.m." 1260, "noon" 720."""
+    word = surface.strip().lower()
+    if word == "noon":
+        return 720.0
+    if word == "midnight":
+        return 0.0
+    m = _CLOCK_24.match(surface.strip()) or _CLOCK.match(surface.strip())
+    if m is None:
+        return None
+    hour, minute = int(m.group("h")), int(m.group("m") or 0)
+    ampm = (m.groupdict().get("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    return float(hour * 60 + minute)

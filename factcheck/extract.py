@@ -71,12 +71,17 @@ _OTHER_EVENT = re.compile(
 # Said before a figure in its sentence, these mark a toll told for comparison, not the story's own:
 # "six weeks after a massacre in Orlando, where a gunman killed 49", "the deadliest since…".
 _COMPARISON = re.compile(
-    r"\b(?:deadliest|worst\s+\w+\s+since|a\s+similar|previous(?:ly)?|the\s+most\s+recent|"
+    r"\b(?:deadliest|worst\s+\w+\s+since|the\s+most\s+recent|"
     r"before\s+that|the\s+last\s+time|"
     r"last\s+(?:year|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|spring|summer|fall|autumn|winter))\b",
     re.I,
 )
+# "a previous shooting killed 3" recalls another event; "…, and a similar number were hurt in a
+# previous week's raid" does not recall the toll named in an earlier clause: these words count
+# only in the figure's own clause.
+_COMPARISON_CLAUSE = re.compile(r"\b(?:a\s+similar|previous(?:ly)?)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;,:—–()]|\b(?:and|but|while|whereas|when|after)\b", re.I)
 # "ten days after a gunman killed five officers in Dallas": another event when the place it
 # names is not the story's own (not in its headline and lead).
 _AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|before)\b", re.I)
@@ -97,6 +102,13 @@ _WITH_PERPETRATOR = re.compile(
     r"(?:gunman|shooter|attacker|assailant|bomber|suspect|killer)\b",
     re.I,
 )
+_PERPETRATOR_AMONG = re.compile(
+    r"\b(?:one|1)\s+of\s+(?:them|the\s+dead|those\s+killed|the\s+\w+\s+dead)\W+"
+    r"(?:(?:was|is|being)\s+)?(?:the\s+)?(?:alleged\s+|suspected\s+)?"
+    r"(?:gunman|shooter|attacker|assailant|bomber|suspect|killer)\b",
+    re.I,
+)
+_FOLLOWING = 160  # characters of the next sentence read for what a toll includes
 _PART_OF = re.compile(r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
 _TOLL_BEFORE = re.compile(
     r"\b(death|injury|casualty)?\s*tolls?\s+(?:now\s+|rises\s+|climbs\s+|reaches\s+)?"
@@ -144,7 +156,8 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     found: dict[str, list[tuple[_Found, int, int]]] = {a.id: [] for a in articles}
     for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
         lead = article.text[: min(LEAD_CHARS, s)]
-        for f in _claims_in_sentence(doc, s, anchors[article.id], lead):
+        following = article.text[se : se + _FOLLOWING]
+        for f in _claims_in_sentence(doc, s, anchors[article.id], lead, following):
             found[article.id].append((f, ss, se))
     claims: list[Claim] = []
     for article in articles:
@@ -170,18 +183,23 @@ def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
     yield start, end
 
 
-def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: str) -> list[_Found]:
+def _claims_in_sentence(
+    doc: Doc, offset: int, anchor_year: int | None, lead: str, following: str = ""
+) -> list[_Found]:
     text = doc.text
     out: list[_Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
     for d in date_mentions:
+        if d.kind == "time":
+            out.append(_clock_time(doc, d, offset))
+            continue
         out.append(
             _Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind, date=d.iso)
         )
     for fig in find_figures(text):
         if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
             continue
-        found = _classify(doc, fig, anchor_year, lead)
+        found = _classify(doc, fig, anchor_year, lead, following)
         if found is not None:
             if found.quantity is not None:
                 found = replace(found, value=fig.value)
@@ -190,11 +208,61 @@ def _claims_in_sentence(doc: Doc, offset: int, anchor_year: int | None, lead: st
     return out
 
 
+# Hedges on a clock time, as intervals in minutes around it: "about 1:45 a.m." allows a quarter
+# hour either side, "just before 9 p.m." the half hour before.
+_CLOCK_HEDGES: list[tuple[re.Pattern[str], str, float, float, bool, bool]] = [
+    (re.compile(r"\b(?:at\s+)?(?:about|around|approximately|roughly|some)\s+(?:at\s+)?$", re.I), "about", -15, 15, True, True),
+    (re.compile(r"\b(?:nearly|almost)\s+$", re.I), "nearly", -15, 0, True, True),
+    (re.compile(r"\b(?:(?:just|shortly|right|some\s+time)\s+)?before\s+$", re.I), "less_than", -30, 0, True, False),
+    (re.compile(r"\b(?:(?:just|shortly|right|soon|some\s+time)\s+)?after\s+$", re.I), "more_than", 0, 30, False, True),
+]
+
+
+def _clock_time(doc: Doc, d: dates.DateMention, offset: int) -> _Found:
+    """A clock time with its hedge, as an interval of minutes after midnight, and what it is
+    the time of: "the shooting began at about 1:45 a.m." is when the shooting began."""
+    text = doc.text
+    at = dates.minutes_of_day(text[d.start : d.end])
+    start, qualifier, quantity = d.start, "exact", None
+    if at is not None:
+        quantity = Interval(at, at)
+        base = max(0, d.start - 30)
+        for pattern, name, low, high, low_closed, high_closed in _CLOCK_HEDGES:
+            m = pattern.search(text[base : d.start])
+            if m is not None:
+                said = m.group()
+                start = base + m.start() + len(said) - len(re.sub(r"^at\s+", "", said, flags=re.I))
+                qualifier = name
+                quantity = Interval(at + low, at + high, low_closed, high_closed)
+                break
+    span = _span(doc, d.start, d.end)
+    moment = None
+    verb = describe.governing_verb(span.root) if span is not None else None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            moment = f"{subj.lemma_.lower()} {verb.lower_}"  # "shooting began"
+    return _Found(
+        offset + start,
+        offset + d.end,
+        "time",
+        quantity,
+        qualifier,
+        "time",
+        unit="clock" if quantity is not None else None,
+        subject=moment,
+        value=at,
+        day=describe.day(text, d.start),
+    )
+
+
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Found | None:
+def _classify(
+    doc: Doc, fig: Figure, anchor_year: int | None, lead: str, following: str = ""
+) -> _Found | None:
     text = doc.text
     after = text[fig.end : fig.end + 40]
     before = text[max(0, fig.start - 60) : fig.start]
@@ -355,8 +423,14 @@ def _classify(doc: Doc, fig: Figure, anchor_year: int | None, lead: str) -> _Fou
         notes.append("update")
     if _TOTAL.search(text[max(0, fig.start - 40) : fig.end + 40]):
         notes.append("total")
-    if topic == "killed" and _WITH_PERPETRATOR.search(text[fig.end : fig.end + 80]):
-        notes.append("with_perpetrator")  # "five deaths, including the alleged gunman"
+    if topic == "killed" and (
+        _WITH_PERPETRATOR.search(text[fig.end : fig.end + 80])
+        or _PERPETRATOR_AMONG.search(text[fig.end : fig.end + 120])
+        or _PERPETRATOR_AMONG.search(following)
+    ):
+        # "five deaths, including the alleged gunman"; "Three are dead. One of them was the
+        # shooter": the toll counts the attacker, read from the next sentence as well
+        notes.append("with_perpetrator")
     subject = _event_subject(doc, noun or num)
     if (
         (subject and (_OTHER_EVENT.search(subject) or YEAR.search(subject)))
@@ -522,6 +596,10 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
     if _STREET.match(doc.text[fig.number_end :]):
         return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
+    if doc.text[fig.number_start - 1 : fig.number_start] == "[" and doc.text[
+        fig.number_end : fig.number_end + 1
+    ] == "]":
+        return True  # "[6]": a reference marker
     if re.search(r"[A-Za-z]-$", doc.text[max(0, fig.number_start - 2) : fig.number_start]):
         return True  # "AK-47", "F-16", "M-16": a model's name
     if re.match(r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b", doc.text[fig.number_end :], re.I):
@@ -563,6 +641,8 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     article said before this sentence, as far as its lead goes."""
     before = doc.text[: fig.start]
     if _COMPARISON.search(before):
+        return True
+    if _COMPARISON_CLAUSE.search(_CLAUSE_BREAK.split(before)[-1]):
         return True
     m = _AFTER_ANOTHER.search(before)
     if m is not None:
@@ -654,7 +734,15 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
         if name:
             return name
         noun = tail.head if tail.head.pos_ in ("NOUN", "PROPN") and tail.head is not tail else None
-        return f"the {noun.text}" if noun is not None else None
+        if noun is not None:
+            return f"the {noun.text}"
+        copula = tail if tail.lemma_ == "be" else tail.head
+        if copula.lemma_ == "be":  # "the shooter was a 58-year-old"
+            subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                named = [e for e in people if e.start <= subj.i < e.end]
+                return named[0].text if named else f"the {subj.text}"
+        return None
     near = [e for e in people if 0 <= num.i - e.end <= 8] or [
         e for e in people if 0 < e.start - num.i <= 4
     ]

@@ -103,8 +103,13 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
         if c.subject in full:
             names[c.id] = c.subject
             continue
+        if c.subject.startswith("the "):
+            named = _named_description(c.subject[4:], texts.get(c.article, ""))
+            if named is not None:
+                names[c.id] = named  # "the shooter was a 58-year-old" and "the shooter, Ann Ruiz"
+            continue
         toks = name_tokens(c.subject)
-        if len(toks) != 1 or c.subject.startswith("the "):
+        if len(toks) != 1:
             continue
         text = texts.get(c.article, c.sentence)
         by_surname = {f for f, t in full_tokens.items() if t[-1] == toks[0] and f in text}
@@ -126,3 +131,22 @@ def _one_person(names: set[str]) -> bool:
     """Whether every name of the set denotes one person ("Chris Zawahri", "Christopher Zawahri")."""
     tokens = [name_tokens(n) for n in names]
     return all(same_person(a, b) for a in tokens for b in tokens)
+
+
+_NAME = r"([A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+)"
+
+
+def _named_description(noun: str, text: str) -> str | None:
+    """The one full name an article gives a description: "the shooter, Ann Ruiz", "Ann Ruiz, the
+    shooter", "the shooter was identified as Ann Ruiz". None when it names nobody, or several."""
+    if not noun or not text:
+        return None
+    word = re.escape(noun.split()[-1])
+    patterns = (
+        rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}{word},?\s+(?:identified\s+as\s+)?{_NAME}",
+        rf"{_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{word}\b",
+        rf"\b{word}\s+(?:was|has\s+been)\s+identified\s+as\s+{_NAME}",
+    )
+    found = {m.group(1) for p in patterns for m in re.finditer(p, text)}
+    found = {f for f in found if len(name_tokens(f)) >= 2}
+    return found.pop() if len(found) == 1 and _one_person(found) else None

@@ -86,8 +86,8 @@ def _num(x: float) -> str:
 def figure_words(claim: Claim) -> str:
     """The figure as the desk would say it: "exactly 129", "at least 129", "between 6 and 10"."""
     q = claim.quantity
-    if q is None:
-        return claim.surface
+    if q is None or claim.kind == "time":
+        return claim.surface  # "about 1:45 a.m.": a clock time reads as written
     if claim.qualifier == "range":
         return f"between {_num(q.low)} and {_num(q.high)}"
     if claim.qualifier == "vague":
@@ -101,6 +101,8 @@ def _topic_words(claim: Claim) -> str:
         return "years old"
     if claim.topic == "magnitude":
         return "magnitude"
+    if claim.kind == "time":
+        return ""
     return claim.topic
 
 
@@ -121,6 +123,8 @@ def label(claims: Sequence[Claim]) -> str:
         return f"age of {name}"
     if first.topic == "magnitude":
         return "magnitude of the earthquake"
+    if first.kind == "time":
+        return f"time the {first.subject}" if first.subject else "time"
     if first.kind == "duration":
         unit = _plural(first.unit or "time")
         return f"{unit} the {first.subject} lasted" if first.subject else f"length in {unit}"
@@ -203,7 +207,7 @@ def explain(
         return ""
     per_article: dict[str, list[str]] = {}
     for c in claims:
-        words = f"{figure_words(c)} {_topic_words(c)}"
+        words = f"{figure_words(c)} {_topic_words(c)}".strip()
         per_article.setdefault(c.article, [])
         if words not in per_article[c.article]:
             per_article[c.article].append(words)

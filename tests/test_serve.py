@@ -33,7 +33,7 @@ from tests.browser_desk import (
 )
 
 DESK_READY = 180  # seconds for a desk to load the language model on a busy shared machine
-RESOLVED_ONE = r"\b1 of \d+ resolved"
+RESOLVED_ONE = r"\b1 accepted\b"
 THIRD_ARTICLE = (
     "Paris attacks: toll rises\n\n"
     "The number of people killed in the attacks in Paris rose to 130 on Thursday, officials said.\n"
@@ -42,12 +42,13 @@ THIRD_ARTICLE = (
 
 def marks_in_store(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """The statuses the seeds' review holds in the store a desk under data_home writes."""
-    from factcheck.review import ReviewStore, default_path, review_key
+    from factcheck.review import ReviewStore, article_hash, default_path
 
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))  # where platformdirs puts the store
-    store = ReviewStore(default_path(), review_key(cli.demo_articles()))
+    store = ReviewStore(default_path())
     try:
-        return {fact: mark.status for fact, mark in store.marks().items()}
+        marks = store.load(article_hash(a) for a in cli.demo_articles())
+        return {mark.key: mark.status for mark in marks}
     finally:
         store.close()
 

@@ -6,7 +6,7 @@ hedges a "≈" marker; agreements are bold, single figures lightly underlined.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -22,6 +22,7 @@ STYLES = {
     "single": "underline",
 }
 SELECTED = "reverse"
+FOUND = "bold #000000 on #7fd3ff"  # a search match
 VERDICT_NAMES = {
     "conflict": "conflict",
     "qualifier_mismatch": "hedged differently",
@@ -55,10 +56,13 @@ def render(
     verdicts: Mapping[str, str],
     *,
     selected: frozenset[str] = frozenset(),
+    found: Sequence[tuple[int, int]] = (),
 ) -> Content:
-    """One paragraph with its figures highlighted; clicking a figure selects its group."""
+    """One paragraph with its figures highlighted (clicking a figure selects its group) and the
+    search matches `found` (offsets in `text`) marked."""
     parts: list[str | tuple[str, Style | str]] = []
     at = paragraph.start
+    markers: list[int] = []  # text offsets of the figures that got a marker drawn before them
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.start < at or claim.end > paragraph.end:
             continue
@@ -66,10 +70,23 @@ def render(
         verdict = verdicts.get(claim.id, "single")
         marker = MARKERS[verdict]
         style = Style.parse(STYLES[verdict] + (f" {SELECTED}" if claim.id in selected else ""))
-        style += Style.from_meta({"@click": f"app.select_claim({claim.id!r})"})
+        style += Style.from_meta({"@click": f"screen.select_claim({claim.id!r})"})
         if marker:
             parts.append((marker, style))
+            markers.append(claim.start)
         parts.append((text[claim.start : claim.end], style))
         at = claim.end
     parts.append(text[at : paragraph.end])
-    return Content.assemble(*parts)
+    content = Content.assemble(*parts)
+    for start, end in found:
+        start, end = max(start, paragraph.start), min(end, paragraph.end)
+        if start >= end:
+            continue
+        shift_start = sum(1 for m in markers if m <= start)
+        shift_end = sum(1 for m in markers if m <= end - 1)
+        content = content.stylize(
+            FOUND,
+            start - paragraph.start + shift_start,
+            end - paragraph.start + shift_end,
+        )
+    return content

@@ -1,4 +1,4 @@
-"""The help screen: every key, and what the colours mean."""
+"""The help screen: every key (from the one key map), and what the colours mean."""
 
 from __future__ import annotations
 
@@ -8,46 +8,34 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
-factcheck — the review desk
+from factcheck.ui.keys import help_text
 
-Move
-  n / N        next / previous discrepancy (and scroll every article to it)
-  enter        jump to the highlighted discrepancy
-  tab          next article column (then the list); shift+tab back
-  click        a highlighted figure selects its group
-
-Decide
-  a            mark the discrepancy resolved (accepted)
-  d            mark it disputed
-  e            add or edit a note
-  u            undo the last mark or note
-
-View and save
-  f            cycle the list: discrepancies, compared facts, every figure
-  s            save the copy-desk report (Markdown, with marks and notes)
-  o            open another article (file, URL)
-  ctrl+p       command palette: every action by name
-  ?            this help            q   quit
-
+COLOURS = """\
 Figures in the text
   ‼ red, underlined     conflict: the articles cannot all be right
   ≈ amber, italic       hedged differently: compatible, not the same claim
   green, bold           the articles agree
   underlined            stated in one article only
+  reversed              the selected group       blue: a search match
 
-Marks and notes are saved as you make them and come back when the same
-articles are opened again.
+The strip above the articles: a letter in reverse is in view; the marks after it
+show where that article's conflicts (‼) and hedges (≈) sit, start to end.
+
+Marks and notes are saved as you make them, with your name and the time, and come
+back whenever these figures are open again, in any order and beside other articles.
+A mark whose figures changed since is shown as stale, with its note.
 """
+
+
+def help_body() -> str:
+    return f"factcheck — the review desk\n\n{help_text()}\n\n{COLOURS}"
 
 
 class HelpScreen(ModalScreen[None]):
     """Keys and colours, dismissed with escape, q or ?."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close"),
-    ]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(HELP, markup=False)
+            yield Static(help_body(), markup=False)
