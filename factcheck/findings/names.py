@@ -293,15 +293,15 @@ def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Varian
         for ma, ia in forms[a]:
             for mb, ib in forms[b]:
                 if _same_name(*full.get(ma, (ma, ia)), *full.get(mb, (mb, ib))):
-                    spans += [_passage(ma), _passage(mb)]
+                    spans += [_passage(ma, ia), _passage(mb, ib)]
                     involved += [ma, mb]
         if not spans:
             continue
         used = set(spans)
         counts = Counter(
             {
-                a: sum(1 for m, _ in forms[a] if _passage(m) in used),
-                b: sum(1 for m, _ in forms[b] if _passage(m) in used),
+                a: sum(1 for m, i in forms[a] if _passage(m, i) in used),
+                b: sum(1 for m, i in forms[b] if _passage(m, i) in used),
             }
         )
         out.append(
@@ -396,7 +396,17 @@ def _bare(word: str) -> str:
     return word
 
 
-def _passage(m: _Mention) -> Passage:
+def _passage(m: _Mention, i: int | None = None) -> Passage:
+    """The name as written: the run of name words around word i ("Francoise Hollande" in
+    "French President Francoise Hollande"), or the run's name words from first to last."""
+    if i is not None:
+        first = last = i
+        while first > 0 and not m.words[first - 1].ordinary:
+            first -= 1
+        while last + 1 < len(m.words) and not m.words[last + 1].ordinary:
+            last += 1
+        if first > 0 or last + 1 < len(m.words):
+            return Passage(m.article, m.words[first].start, m.words[last].end, "")
     names = m.names() or list(m.words)
     return Passage(m.article, names[0].start, names[-1].end, "")
 
@@ -418,7 +428,7 @@ def _explain(
 ) -> str:
     def where(form: str) -> str:
         ids = sorted(
-            {m.article for m, _ in forms[form] if _passage(m) in set(spans)}, key=article_order
+            {m.article for m, i in forms[form] if _passage(m, i) in set(spans)}, key=article_order
         )
         n = counts[form]
         return f"“{form}” ({', '.join(ids)}, {n} time{'s' if n != 1 else ''})"
