@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from factcheck.models import Claim, Kind, Note, article_order
-from factcheck.people import person_clusters, resolve_age_names
 from factcheck.numbers import Interval
+from factcheck.people import person_clusters, resolve_age_names
 from factcheck.vocab import (
     DEGREE_WORDS,
     DEMOGRAPHIC_NOUNS,
@@ -229,7 +229,8 @@ def _restates(claim: Claim, lead: Claim) -> bool:
     contradicting itself). A figure that cannot be the earlier one (a subset, "four of them
     officers", a toll of another incident) is another fact, not a restatement."""
     q, a = claim.quantity, lead.quantity
-    assert q is not None and a is not None
+    assert q is not None
+    assert a is not None
     if claim.kind == Kind.AGE:
         return True
     return q.overlaps(a) and (q.overlaps(_near(a)) or (a.low == 0 and q.low == 0))

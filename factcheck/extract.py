@@ -17,17 +17,17 @@ from factcheck.numbers import Figure, Interval, find_figures
 from factcheck.vocab import (
     CHANGE_VERBS,
     CURRENCY_WORDS,
+    DEMOGRAPHIC_NOUNS,
     EVENT_NOUNS,
     FILLERS,
     GENERIC_NOUNS,
     LIGHT_VERB_OBJECTS,
+    LIGHT_VERBS,
     NOUN_TOPICS,
     PERPETRATOR_NOUNS,
     PERSON_NOUNS,
     PERSON_VERB_TOPICS,
     ROLE_NOUNS,
-    DEMOGRAPHIC_NOUNS,
-    LIGHT_VERBS,
     TIME_UNITS,
     TOPIC_AFTER,
     TOPIC_LEMMAS,
@@ -89,7 +89,7 @@ _AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|b
 # other than the story's own makes another incident
 _ANOTHER_TIME = re.compile(
     r"\b(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|in\s+the)\s+"
-    r"(?:week|month|year)|last\s+(?:week|month))\b",
+    r"(?:week|month|year))\b",
     re.I,
 )
 LEAD_CHARS = 600
@@ -109,7 +109,9 @@ _PERPETRATOR_AMONG = re.compile(
     re.I,
 )
 _FOLLOWING = 160  # characters of the next sentence read for what a toll includes
-_PART_OF = re.compile(r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I)
+_PART_OF = re.compile(
+    r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I
+)
 _TOLL_BEFORE = re.compile(
     r"\b(death|injury|casualty)?\s*tolls?\s+(?:now\s+|rises\s+|climbs\s+|reaches\s+)?"
     r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
@@ -117,6 +119,8 @@ _TOLL_BEFORE = re.compile(
 )
 _TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 _MAX_SENTENCE = 2_000  # characters: longer "sentences" are tables or run-ons, parsed in pieces
+MAX_QUOTE = 600  # characters of its sentence a claim carries: around the figure past that
+MAX_FIGURES_PER_SENTENCE = 60  # past that a "sentence" is a table or a dump: the rest is dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +152,28 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     jobs: list[tuple[Article, int, int, int, int]] = []
     for article in articles:
         for start, end in sentences.split(article.text):
+            figures = 0
             for s, e in _pieces(start, end):
+                if figures >= MAX_FIGURES_PER_SENTENCE:
+                    break  # a run-on dump: the pieces past the cap would be parsed for nothing
                 if sentences.can_hold_figure(article.text[s:e]):
                     jobs.append((article, start, end, s, e))
+                    if e - s == _MAX_SENTENCE:
+                        figures += len(find_figures(article.text[s:e]))
     docs = nlp.pipe((a.text[s:e] for a, _, _, s, e in jobs), batch_size=64)
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     found: dict[str, list[tuple[_Found, int, int]]] = {a.id: [] for a in articles}
+    per_sentence: dict[tuple[str, int], int] = {}
     for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
         lead = article.text[: min(LEAD_CHARS, s)]
         following = article.text[se : se + _FOLLOWING]
-        for f in _claims_in_sentence(doc, s, anchors[article.id], lead, following):
-            found[article.id].append((f, ss, se))
+        seen = per_sentence.get((article.id, ss), 0)
+        if seen >= MAX_FIGURES_PER_SENTENCE:
+            continue
+        room = MAX_FIGURES_PER_SENTENCE - seen
+        kept = _claims_in_sentence(doc, s, anchors[article.id], lead, following, room)[:room]
+        found[article.id].extend((f, *_quote(article.text, ss, se, f)) for f in kept)
+        per_sentence[(article.id, ss)] = seen + len(kept)
     claims: list[Claim] = []
     for article in articles:
         for n, (f, ss, se) in enumerate(found[article.id], start=1):
@@ -175,6 +190,24 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     return claims
 
 
+def _quote(text: str, start: int, end: int, f: _Found) -> tuple[int, int]:
+    """The part of its sentence a claim carries: all of it up to MAX_QUOTE characters, else a
+    window of that size around the figure, cut at spaces. A run-on "sentence" of a megabyte
+    must not be copied into each of its claims."""
+    if end - start <= MAX_QUOTE:
+        return start, end
+    centre = (f.start + f.end) // 2
+    first = max(start, min(centre - MAX_QUOTE // 2, end - MAX_QUOTE))
+    last = min(end, first + MAX_QUOTE)
+    if first > start:
+        space = text.find(" ", first, min(f.start, first + 40))
+        first = space + 1 if space >= 0 else first
+    if last < end:
+        space = text.rfind(" ", max(f.end, last - 40), last)
+        last = space if space >= 0 else last
+    return first, last
+
+
 def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
     """Split an over-long sentence so one run-on line cannot stall the parser."""
     while end - start > _MAX_SENTENCE:
@@ -184,7 +217,12 @@ def _pieces(start: int, end: int) -> Iterable[tuple[int, int]]:
 
 
 def _claims_in_sentence(
-    doc: Doc, offset: int, anchor_year: int | None, lead: str, following: str = ""
+    doc: Doc,
+    offset: int,
+    anchor_year: int | None,
+    lead: str,
+    following: str = "",
+    limit: int = MAX_FIGURES_PER_SENTENCE,
 ) -> list[_Found]:
     text = doc.text
     out: list[_Found] = []
@@ -196,7 +234,7 @@ def _claims_in_sentence(
         out.append(
             _Found(offset + d.start, offset + d.end, d.kind, None, "exact", d.kind, date=d.iso)
         )
-    for fig in find_figures(text):
+    for fig in find_figures(text)[:limit]:  # each costs a look at the whole parse: bounded
         if any(d.start < fig.number_end and fig.number_start < d.end for d in date_mentions):
             continue
         found = _classify(doc, fig, anchor_year, lead, following)
@@ -211,10 +249,31 @@ def _claims_in_sentence(
 # Hedges on a clock time, as intervals in minutes around it: "about 1:45 a.m." allows a quarter
 # hour either side, "just before 9 p.m." the half hour before.
 _CLOCK_HEDGES: list[tuple[re.Pattern[str], str, float, float, bool, bool]] = [
-    (re.compile(r"\b(?:at\s+)?(?:about|around|approximately|roughly|some)\s+(?:at\s+)?$", re.I), "about", -15, 15, True, True),
+    (
+        re.compile(r"\b(?:at\s+)?(?:about|around|approximately|roughly|some)\s+(?:at\s+)?$", re.I),
+        "about",
+        -15,
+        15,
+        True,
+        True,
+    ),
     (re.compile(r"\b(?:nearly|almost)\s+$", re.I), "nearly", -15, 0, True, True),
-    (re.compile(r"\b(?:(?:just|shortly|right|some\s+time)\s+)?before\s+$", re.I), "less_than", -30, 0, True, False),
-    (re.compile(r"\b(?:(?:just|shortly|right|soon|some\s+time)\s+)?after\s+$", re.I), "more_than", 0, 30, False, True),
+    (
+        re.compile(r"\b(?:(?:just|shortly|right|some\s+time)\s+)?before\s+$", re.I),
+        "less_than",
+        -30,
+        0,
+        True,
+        False,
+    ),
+    (
+        re.compile(r"\b(?:(?:just|shortly|right|soon|some\s+time)\s+)?after\s+$", re.I),
+        "more_than",
+        0,
+        30,
+        False,
+        True,
+    ),
 ]
 
 
@@ -289,7 +348,7 @@ def _classify(
     if (
         not fig.spelled
         and fig.qualifier == "exact"
-        and re.fullmatch(r"(1[89]|20)\d\d", text[fig.number_start : fig.number_end])
+        and YEAR_NUMBER.fullmatch(text[fig.number_start : fig.number_end])
         and not fig.currency
     ):
         nxt = num.nbor(1) if num.i + 1 < len(doc) else None
@@ -341,8 +400,8 @@ def _classify(
         return age(start, end, _age_person(doc, num, "prenominal", last[-1] if last else num))
     if aged is not None:
         said = aged.group()
-        first = fig.start if said[:1].lower() in "tiw" else fig.start - len(said)  # "turn 24"
-        return age(first, end, _age_person(doc, num, "aged"))
+        begin = fig.start if said[:1].lower() in "tiw" else fig.start - len(said)  # "turn 24"
+        return age(begin, end, _age_person(doc, num, "aged"))
 
     def amount(kind: str, topic: str, unit: str, stop: int = end) -> _Found:
         """A figure with a unit: money, a percentage, a duration, a measure."""
@@ -467,7 +526,9 @@ def _classify(
 # A step of a narrated sequence: what happened then is a part of the event, not its total.
 _STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 _CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
-_SHOT_AND_KILLED = re.compile(r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I)
+_SHOT_AND_KILLED = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I
+)
 _ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
 _FATAL_AMONG = re.compile(r"\b(?:fatally|mortally|including|of (?:them|whom))\b", re.I)
 
@@ -569,7 +630,9 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
 
 
-_FRACTION_WORD = re.compile(r"^(?:a|one)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+_FRACTION_WORD = re.compile(
+    r"^(?:a|one)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I
+)
 
 
 def _ordinal_fraction(doc: Doc, num: Token, fig: Figure) -> bool:
@@ -596,13 +659,18 @@ def _is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
     if _STREET.match(doc.text[fig.number_end :]):
         return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
-    if doc.text[fig.number_start - 1 : fig.number_start] == "[" and doc.text[
-        fig.number_end : fig.number_end + 1
-    ] == "]":
+    if (
+        doc.text[fig.number_start - 1 : fig.number_start] == "["
+        and doc.text[fig.number_end : fig.number_end + 1] == "]"
+    ):
         return True  # "[6]": a reference marker
     if re.search(r"[A-Za-z]-$", doc.text[max(0, fig.number_start - 2) : fig.number_start]):
         return True  # "AK-47", "F-16", "M-16": a model's name
-    if re.match(r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b", doc.text[fig.number_end :], re.I):
+    if re.match(
+        r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b",
+        doc.text[fig.number_end :],
+        re.I,
+    ):
         return True  # ".357 caliber", "9mm pistol": a gun's name, not an amount
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
         return False
@@ -648,11 +716,13 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     if m is not None:
         known = lead + before[: m.start()]
         after = m.end()
-    elif _ANOTHER_TIME.search(doc.text):
-        known, after = lead, 0
+    elif lead.strip() and _ANOTHER_TIME.search(doc.text):
+        known, after = lead, 0  # the lead says where the story is; a headline cannot be "another"
     else:
         return False
-    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after]
+    places = [
+        e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= after
+    ]
     return any(p not in known for p in places)
 
 
@@ -1004,7 +1074,11 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
                 where = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if where is not None and where.lemma_.lower() in ("custody", "detention"):
                     return "arrested", noun  # "taken three people into custody"
-            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in TOPIC_LEMMAS:
+            if (
+                child.dep_ == "xcomp"
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and child.lemma_.lower() in TOPIC_LEMMAS
+            ):
                 return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
         if lemma in LIGHT_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

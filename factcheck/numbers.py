@@ -10,6 +10,17 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from factcheck.vocab import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    FRACTIONS,
+    ORDINALS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+)
+
 INF = math.inf
 
 
@@ -133,45 +144,9 @@ _POSTFIX_HEDGES: dict[str, str] = {
     "or so": "about",
 }
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+_UNITS = UNITS
+_TENS = TENS
+_SCALES = SCALES
 # Letter scales only after a currency sign ("$3m", "£2bn"): elsewhere "3m" is three metres.
 _SHORT_SCALES = {
     "k": 1_000,
@@ -184,49 +159,11 @@ _SHORT_SCALES = {
     "tn": 1_000_000_000_000,
 }
 
-# Vague amounts as intervals. The plurals follow NewsQuant's annotation guide (Almasian et al.,
-# EMNLP 2023): "dozens" 12-120, "hundreds" 100-1000, "thousands" 1000-10000 and so on.
-_VAGUE = {
-    "dozens": (12, 120),
-    "scores": (40, 200),
-    "hundreds": (100, 1_000),
-    "thousands": (1_000, 10_000),
-    "millions": (1_000_000, 10_000_000),
-    "billions": (1_000_000_000, 10_000_000_000),
-    "several": (3, 9),
-    "a handful": (2, 6),
-    "a few": (2, 5),
-    "a couple": (2, 3),
-}
+_VAGUE = VAGUE
 _TENS_OF = {"tens": 10, "hundreds": 100}
 
-ORDINALS = {
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "twentieth": 20,
-}
 _DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
-_FRACTIONS = {
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "eighth": 8,
-    "tenth": 10,
-}
+_FRACTIONS = FRACTIONS
 _DOLLAR_COUNTRIES = {"US", "A", "C", "HK", "NZ", "S", "us"}
 CURRENCY_CODES = {
     code: code
@@ -282,6 +219,45 @@ class Figure:
     """"up" or "down" when the figure is a change ("rose by 3")."""
 
 
+# Past this a number is an identifier or a code, not a figure: no toll, sum or measure in news
+# prose comes near it, and a float holds integers exactly only to about 15 digits.
+MAX_VALUE = 1e15
+_MAX_DIGITS = 15
+
+# "12 150" is 12,150 in copy that spaces its thousands, but not after a word the first number
+# belongs to: "June 12 150 people", "Flight 370 239 passengers", "No. 7 120 km".
+_SPACED = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\w])(?!,\d|\.\d)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*\.?|[#№])\s*$")
+_MONTH_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
+
+
+def _number_follows_name(before: str) -> bool:
+    """The number is bound to the word before it: a month, a capitalised name (not a hedge or
+    a preposition that begins a sentence), an abbreviation, a "#"."""
+    m = _WORD_BEFORE.search(before[-40:])
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in _MONTH_WORDS or word in ("#", "№") or word.endswith("."):
+        return True
+    return word[:1].isupper() and low not in _PREFIX_HEDGE_WORDS and low not in _FUNCTION_WORDS
+
+
+def join_spaced_thousands(text: str) -> str:
+    """ "1 200" written "1,200", the groups of one number only; linear in the text."""
+
+    def join(m: re.Match[str]) -> str:
+        if _number_follows_name(text[max(0, m.start() - 40) : m.start()]):
+            return m.group()
+        return m.group().replace(" ", ",")
+
+    return _SPACED.sub(join, text)
+
+
 def tokenize(text: str) -> list[Tok]:
     return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
@@ -326,6 +302,11 @@ def _phrase_index(phrases: dict[str, str]) -> PhraseIndex:
 
 
 _PREFIX_INDEX = _phrase_index(_PREFIX_HEDGES)
+_PREFIX_HEDGE_WORDS = frozenset(w for phrase in _PREFIX_HEDGES for w in phrase.split())
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of in on at by to for from with than some all only just nearly "
+    "another total what when while if".split()
+)
 _POSTFIX_INDEX = _phrase_index(_POSTFIX_HEDGES)
 
 
@@ -360,6 +341,8 @@ class _Scanner:
         if tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1):
             if _DIGIT_ORDINAL.fullmatch(tok.text) or not _GROUPED.fullmatch(tok.text):
                 return None
+            if len(tok.text.split(".")[0].replace(",", "")) > _MAX_DIGITS:
+                return None  # a code or an identifier; float() would also lose or overflow it
             if not range_end and not after_currency and self.glued_to_name(i):
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
@@ -380,6 +363,8 @@ class _Scanner:
             ):  # "1.5 million", "4 hundred million"
                 value *= _SCALES[self.lows[j]]
                 j += 1
+            if abs(value) > MAX_VALUE:
+                return None  # "a million million million …": no figure
             if (
                 i > 0
                 and self.lows[i - 1] in ("-", "−")
@@ -439,7 +424,7 @@ class _Scanner:
             else:
                 break
             j += 1
-        if not last:
+        if not last or total + current > MAX_VALUE:
             return None
         return total + current, j, True
 
@@ -871,19 +856,8 @@ class _Scanner:
         return figures
 
 
-_UP = (
-    r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
-    r"climbed?|climbs|climbing|jumped?|jumps|jumping|gained?|gains|gaining|surged?|surges|"
-    r"surging|soared?|soars|soaring|up|higher|boosted?|spiked?|rallied|rallying|advanced?|"
-    r"advancing"
-)
-_DOWN = (
-    r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|"
-    r"decreased?|decreases|decreasing|slipped|slips?|slipping|slid|slides?|sliding|lost|"
-    r"loses?|losing|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|"
-    r"sinks?|sinking|down|lower|cut|cuts|shed|sheds|shedding|shrank|shrinks?|shrinking|"
-    r"eased|easing|dipped|dips?|dipping|slumped?|slumping|slashed"
-)
+_UP = CHANGE_UP
+_DOWN = CHANGE_DOWN
 # "gave up 517 yards", "picked up 3 points": "up" after these verbs is no rise
 _PHRASAL_UP = re.compile(
     r"\b(?:gave|give|gives|giving|picked|pick|picks|set|sets|made|make|took|"

@@ -18,7 +18,8 @@ _TITLES = frozenset(
     "mr mrs ms dr sgt officer lt det gov sen rep president judge deputy trooper cpl capt chief "
     "jr sr ii iii".split()
 )
-_SHORT_FORM = 3  # letters a short form must keep: "Chris" for Christopher, never "Ch"
+_SHORT_FORM = 3
+_DESCRIPTIONS = 64  # descriptions ("the shooter") resolved per analysis; a dump has no more people  # letters a short form must keep: "Chris" for Christopher, never "Ch"
 
 
 def name_tokens(name: str) -> list[str]:
@@ -96,6 +97,10 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
         and len(name_tokens(c.subject)) >= 2
     }
     full_tokens = {f: name_tokens(f) for f in full}
+    # each article's words and each description's answer are looked up once, so resolving stays
+    # linear in the text whatever the number of ages
+    words = {a: set(re.findall(r"[a-z’'-]+", t.lower())) for a, t in texts.items()}
+    described: dict[tuple[str, str], str | None] = {}
     names: dict[str, str] = {}
     for c in claims:
         if c.kind != Kind.AGE or not c.subject:
@@ -104,24 +109,28 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
             names[c.id] = c.subject
             continue
         if c.subject.startswith("the "):
-            named = _named_description(c.subject[4:], texts.get(c.article, ""))
+            key = (c.article, c.subject[4:].lower())
+            if key not in described:
+                described[key] = (
+                    _named_description(c.subject[4:], texts.get(c.article, ""))
+                    if len(described) < _DESCRIPTIONS
+                    else None
+                )
+            named = described[key]
             if named is not None:
                 names[c.id] = named  # "the shooter was a 58-year-old" and "the shooter, Ann Ruiz"
             continue
         toks = name_tokens(c.subject)
         if len(toks) != 1:
             continue
-        text = texts.get(c.article, c.sentence)
-        by_surname = {f for f, t in full_tokens.items() if t[-1] == toks[0] and f in text}
+        seen = words.get(c.article) or set(re.findall(r"[a-z’'-]+", c.sentence.lower()))
+        by_surname = {
+            f for f, t in full_tokens.items() if t[-1] == toks[0] and all(w in seen for w in t)
+        }
         if by_surname and _one_person(by_surname):
             names[c.id] = max(by_surname, key=lambda f: (len(f), f))
             continue
-        lowered = text.lower()
-        by_given = {
-            f
-            for f, t in full_tokens.items()
-            if same_name(t[0], toks[0]) and re.search(rf"\b{re.escape(t[-1])}\b", lowered)
-        }
+        by_given = {f for f, t in full_tokens.items() if same_name(t[0], toks[0]) and t[-1] in seen}
         if by_given and _one_person(by_given):
             names[c.id] = max(by_given, key=lambda f: (len(f), f))
     return names

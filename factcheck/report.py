@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from factcheck.engine import Analysis
 from factcheck.findings import Finding, FindingType
 from factcheck.models import Article, Claim
+from factcheck.sources import shown
 from factcheck.verdicts import Group, figure_words
 
 VERDICT_TITLES = {
@@ -31,7 +33,7 @@ def claims_json(articles: Sequence[Article], claims: Sequence[Claim]) -> dict[st
 def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
     lines: list[str] = []
     for article in articles:
-        lines.append(f"{article.id}  {article.title}  ({article.source})")
+        lines.append(f"{article.id}  {_plain(article.title)}  ({_plain(article.source)})")
         mine = [c for c in claims if c.article == article.id]
         if not mine:
             lines.append("    no figures found")
@@ -39,8 +41,9 @@ def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
             about = c.subject or ""
             extra = " ".join(x for x in (c.unit or "", c.trend or "", c.date or "") if x)
             lines.append(
-                f"    {c.id:<5} {c.kind:<8} {c.surface[:32]:<32} {c.qualifier:<9} {c.topic[:16]:<16}"
-                f"{' ' + extra if extra else ''}{'  — ' + about if about else ''}".rstrip()
+                f"    {c.id:<5} {c.kind:<8} {_plain(c.surface)[:32]:<32} {c.qualifier:<9} "
+                f"{_plain(c.topic)[:16]:<16}{' ' + _plain(extra) if extra else ''}"
+                f"{'  — ' + _plain(about) if about else ''}".rstrip()
             )
     return "\n".join(lines) + "\n"
 
@@ -77,15 +80,17 @@ def _summary_line(analysis: Analysis) -> str:
 def analysis_text(analysis: Analysis) -> str:
     out = [_summary_line(analysis), ""]
     for a in analysis.articles:
-        out.append(f"  {a.id}  {a.title[:80]}  ({a.source})")
+        out.append(f"  {a.id}  {_plain(a.title)[:80]}  ({_plain(a.source)})")
     out.append("")
     for group in _compared(analysis):
-        out.append(f"{group.verdict.upper().replace('_', ' ')}  {group.label}")
+        out.append(f"{group.verdict.upper().replace('_', ' ')}  {_plain(group.label)}")
         out.extend(
-            textwrap.wrap(group.explanation, WIDTH, initial_indent="  ", subsequent_indent="  ")
+            textwrap.wrap(
+                _plain(group.explanation), WIDTH, initial_indent="  ", subsequent_indent="  "
+            )
         )
         for c in group.claims:
-            quote = f'{c.article} "{c.surface}": {c.sentence}'
+            quote = _plain(f'{c.article} "{c.surface}": {c.sentence}')
             out.extend(
                 textwrap.wrap(quote, WIDTH, initial_indent="    - ", subsequent_indent="      ")
             )
@@ -94,15 +99,30 @@ def analysis_text(analysis: Analysis) -> str:
     if agrees:
         out.append("AGREE")
         out.extend(
-            f"  {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees
+            _plain(f"  {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})")
+            for g in agrees
         )
         out.append("")
     out.extend(findings_text(analysis.findings))
     return "\n".join(out)
 
 
+# Markdown that a CMS would act on: inline HTML, links and images, emphasis, code, tables.
+_MD_ACTIVE = re.compile(r"[\\`*_\[\]{}()#+!|~]")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article text as literal Markdown: "<script>" and "<img onerror=…>" become visible text,
+    "[a](b)" no link, "*x*" no emphasis, "|" no table cell; one line; no control characters."""
+    text = shown(text.replace("\n", " "), limit=10_000)
+    text = "".join(_HTML.get(c, c) for c in text)
+    return _MD_ACTIVE.sub(lambda m: "\\" + m.group(), text)
+
+
+def _plain(text: str) -> str:
+    """Text a file or a server controls, safe on a terminal: control characters shown escaped."""
+    return shown(text, limit=10_000)
 
 
 def analysis_markdown(
@@ -124,25 +144,29 @@ def analysis_markdown(
             out.append("None.")
             out.append("")
         for group in groups:
-            out.append(f"### {group.id}: {group.label}")
+            out.append(f"### {group.id}: {_md_escape(group.label)}")
             out.append("")
-            out.append(group.explanation + ".")
+            out.append(_md_escape(group.explanation) + ".")
             status, note = marks.get(group.id, ("", ""))
             if status:
                 out.append("")
-                out.append(f"**Review:** {status}" + (f" — {note}" if note else ""))
+                out.append(
+                    f"**Review:** {_md_escape(status)}" + (f" — {_md_escape(note)}" if note else "")
+                )
             elif note:
                 out.append("")
-                out.append(f"**Note:** {note}")
+                out.append(f"**Note:** {_md_escape(note)}")
             out.append("")
             for c in group.claims:
-                out.append(f"- **{c.article}** “{c.surface}”: {_md_escape(c.sentence)}")
+                out.append(f"- **{c.article}** “{_md_escape(c.surface)}”: {_md_escape(c.sentence)}")
             out.append("")
     agrees = [g for g in analysis.groups if g.verdict == "agree"]
     out.append(f"## {VERDICT_TITLES['agree']} ({len(agrees)})")
     out.append("")
     out.extend(
-        f"- {g.label}: {figure_words(g.claims[0])} ({', '.join(g.articles)})" for g in agrees
+        f"- {_md_escape(g.label)}: {_md_escape(figure_words(g.claims[0]))} "
+        f"({', '.join(g.articles)})"
+        for g in agrees
     )
     if not agrees:
         out.append("None.")
@@ -154,7 +178,7 @@ def analysis_markdown(
     for g in singles:
         for c in g.claims:
             if c.kind in ("count", "age", "money", "percent", "measure", "duration"):
-                by_article.setdefault(c.article, []).append(c.surface)
+                by_article.setdefault(c.article, []).append(_md_escape(c.surface))
     for a in analysis.articles:
         figures = by_article.get(a.id, [])
         if figures:
@@ -179,12 +203,12 @@ def findings_text(findings: Sequence[Finding]) -> list[str]:
             continue
         out.append(f"{kind.heading.upper()} ({len(mine)})")
         for f in mine:
-            head = f"  {f.id}{' (minor)' if f.minor else ''} {f.explanation}"
+            head = f"  {f.id}{' (minor)' if f.minor else ''} {_plain(f.explanation)}"
             out.extend(textwrap.wrap(head, WIDTH, subsequent_indent="      "))
             for p in f.spans:
                 out.extend(
                     textwrap.wrap(
-                        f'{p.article} "{p.text}"',
+                        f'{p.article} "{_plain(p.text)}"',
                         WIDTH,
                         initial_indent="    - ",
                         subsequent_indent="      ",
@@ -214,9 +238,9 @@ def findings_markdown(
             if status or note:
                 out.append("")
                 out.append(
-                    f"**Review:** {status}" + (f" — {note}" if note else "")
+                    f"**Review:** {_md_escape(status)}" + (f" — {_md_escape(note)}" if note else "")
                     if status
-                    else f"**Note:** {note}"
+                    else f"**Note:** {_md_escape(note)}"
                 )
             out.append("")
             out.extend(f"- **{p.article}** “{_md_escape(p.text)}”" for p in f.spans)

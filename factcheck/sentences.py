@@ -9,25 +9,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck import vocab
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep lt sgt capt col gen maj cpl det insp supt prof rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc co corp ltd ave blvd rd mt ft "
     "u.s u.k u.n a.m p.m e.g i.e approx est dept".split()
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_WINDOW = 24
+_LAST_WORD = re.compile(r"(?<![\w.])[\w.]+$")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred hundreds thousand thousands million millions billion billions dozen dozens "
-    "scores several handful few couple none nobody second third fourth fifth sixth seventh "
-    "eighth ninth tenth half quarter"
-).split()
+NUMBER_WORDS = sorted(vocab.NUMBER_WORDS)
 DATE_WORDS = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec yesterday today tonight noon midnight"
-).split()
+    sorted(vocab.WEEKDAYS)
+    + (
+        "january february march april june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec yesterday today tonight noon midnight"
+    ).split()
+)
 _CAN_HOLD_FIGURE = re.compile(
     r"\d|\b(?:" + "|".join(NUMBER_WORDS + DATE_WORDS) + r")\b|\blast (?:week|month|year|night)"
     r"|\Bfold\b"
@@ -43,8 +43,10 @@ def split(text: str) -> Iterator[tuple[int, int]]:
         base, body = line.start(), line.group()
         start = 0
         for m in _END.finditer(body):
-            word = re.search(r"([\w.]+)$", body[start : m.start()])
-            last = word.group(1).lower().rstrip(".") if word else ""
+            # the word before the stop, looked for in a bounded window: a run of abbreviations
+            # ("No. No. No.") must not make each look-back rescan the whole run
+            word = _LAST_WORD.search(body, max(start, m.start() - _WORD_WINDOW), m.start())
+            last = word.group().lower().rstrip(".") if word else ""
             if m.group().startswith(".") and (
                 last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
             ):

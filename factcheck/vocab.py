@@ -64,7 +64,9 @@ TOPIC_AFTER: dict[str, str] = {
     "charged": "charged",
 }
 # Words between a figure and its participle that do not change what is counted.
-FILLERS = frozenset("people persons others other more person were was are have had been being".split())
+FILLERS = frozenset(
+    "people persons others other more person were was are have had been being".split()
+)
 # Counted nouns that say nothing about what is counted.
 GENERIC_NOUNS = frozenset("people person other individual one more number total".split())
 # Nouns for the people an event gathered or affected, all of them: "46 demonstrators were
@@ -201,9 +203,7 @@ ORDINAL_WORDS = {
     "fourth": 3,
     "fifth": 4,
 }
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Verbs that say a figure changed: "the toll rose to 24" is a later figure of the same fact.
 CHANGE_VERBS = re.compile(
@@ -211,9 +211,110 @@ CHANGE_VERBS = re.compile(
     r"now stands|has risen|toll (?:is|was|stood|stands)|updated|revised|raised)\b",
     re.I,
 )
+# Words of change before or after a figure: "rose by 3" is a change, "rose to 132" a level.
+CHANGE_UP = (
+    r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
+    r"climbed?|climbs|climbing|jumped?|jumps|jumping|gained?|gains|gaining|surged?|surges|"
+    r"surging|soared?|soars|soaring|up|higher|boosted?|spiked?|rallied|rallying|advanced?|"
+    r"advancing"
+)
+CHANGE_DOWN = (
+    r"fell|fall|falls|falling|fallen|dropped|drops?|dropping|declined?|declines|declining|"
+    r"decreased?|decreases|decreasing|slipped|slips?|slipping|slid|slides?|sliding|lost|"
+    r"loses?|losing|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|"
+    r"sinks?|sinking|down|lower|cut|cuts|shed|sheds|shedding|shrank|shrinks?|shrinking|"
+    r"eased|easing|dipped|dips?|dipping|slumped?|slumping|slashed"
+)
 # A year as news prose writes one.
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
+
+# The words of numbers, read by the grammar of figures (numbers.py) and by the sentence
+# pre-filter (sentences.py) alike, so a sentence with "trillion" or "twelfth" is always parsed.
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Vague amounts as intervals. The plurals follow NewsQuant's annotation guide (Almasian et al.,
+# EMNLP 2023): "dozens" 12-120, "hundreds" 100-1000, "thousands" 1000-10000 and so on.
+VAGUE = {
+    "dozens": (12, 120),
+    "scores": (40, 200),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "millions": (1_000_000, 10_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
+    "several": (3, 9),
+    "a handful": (2, 6),
+    "a few": (2, 5),
+    "a couple": (2, 3),
+}
+ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+}
+FRACTIONS = {
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "eighth": 8,
+    "tenth": 10,
+}
+NUMBER_WORDS = frozenset(
+    [*UNITS, *TENS, *SCALES, *(w + "s" for w in SCALES), *ORDINALS, *FRACTIONS]
+    + [w.split()[-1] for w in VAGUE]
+    + "dozen dozens score half none nobody".split()
+)
 
 # Who can be among the dead they caused: "a difference of one may be the attacker".
 PERPETRATOR_NOUNS = frozenset(

@@ -151,3 +151,102 @@ def test_escape_sequences_never_reach_the_terminal(capsys, tmp_path, nlp):
     assert "\x1b" not in out
     assert "\x07" not in out
     assert "12" in out
+
+
+def test_usage_error_names_the_program_once(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--no-such-option", "a", "b"])
+    err = capsys.readouterr().err
+    assert "factcheck factcheck" not in err
+    assert "see 'factcheck" in err
+
+
+def test_subcommand_usage_error_names_the_subcommand(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["extract"])
+    assert "(see 'factcheck extract --help')" in capsys.readouterr().err
+
+
+def _explode(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom")
+
+
+def test_unexpected_error_is_one_line_exit_3(capsys, monkeypatch):
+    from factcheck import engine
+
+    monkeypatch.setattr(engine, "check", _explode)
+    code, _, err = run(capsys, "check", *SEEDS)
+    assert code == 3  # not 1, which says "a discrepancy was found"
+    assert err.count("\n") == 1
+    assert "internal error (RuntimeError)" in err
+    assert SEEDS[0] in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(capsys, monkeypatch):
+    from factcheck import engine
+
+    monkeypatch.setattr(engine, "check", _explode)
+    code, _, err = run(capsys, "check", "--debug", *SEEDS)
+    assert code == 3
+    assert "Traceback" in err
+    assert "RuntimeError: boom" in err
+
+
+def test_writing_to_a_full_disk_is_one_line(nlp):
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "factcheck", "check", "--fail-on", "never", *SEEDS],
+            stdout=full,
+            capture_output=False,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err == "factcheck: cannot write the output (No space left on device)\n"
+
+
+def test_report_to_a_full_disk_is_one_line(capsys, nlp):
+    code, _, err = run(capsys, "check", "--output", "/dev/full", "--fail-on", "never", *SEEDS)
+    assert code == 2
+    assert "cannot write the report" in err
+    assert err.count("\n") == 1
+
+
+def test_credentials_never_printed(capsys):
+    code, _, err = run(capsys, "check", "http://editor:s3cret@127.0.0.1:9/story", SEEDS[0])
+    assert code == 2
+    assert "s3cret" not in err
+    assert "http://127.0.0.1:9/story" in err
+
+
+def test_control_characters_in_a_file_name_are_shown_escaped(capsys, tmp_path):
+    code, _, err = run(capsys, "check", str(tmp_path / "a\x1b]0;owned\x07.txt"), SEEDS[0])
+    assert code == 2
+    assert "\x1b" not in err
+    assert "\\x1b]0;owned\\x07" in err
+
+
+def test_markdown_report_carries_no_markup_from_an_article(capsys, tmp_path, nlp):
+    hostile = (
+        "Ferry sinks <script>alert(1)</script>\n\n"
+        'At least 12 people were killed, <img src=x onerror="alert(2)"> officials said '
+        "[click](javascript:alert(3)) on Tuesday.\n"
+    )
+    calm = "Ferry sinks\n\nFourteen people were killed, officials said on Tuesday.\n"
+    paths = [
+        _write(tmp_path / "a.txt", hostile.encode()),
+        _write(tmp_path / "b.txt", calm.encode()),
+    ]
+    target = tmp_path / "report.md"
+    code, _, _ = run(
+        capsys, "check", "--format", "md", "-o", str(target), "--fail-on", "never", *paths
+    )
+    assert code == 0
+    report = target.read_text(encoding="utf-8")
+    assert "12" in report
+    assert "<script>" not in report
+    assert "<img" not in report
+    assert "](javascript" not in report
+    assert "&lt;script&gt;" in report  # the words stay visible to the editor

@@ -211,3 +211,23 @@ def test_a_rejected_range_leaves_no_scale_behind():
     figs = find_figures("from 5 kHz to 6 million, then between 1 and 2 more")
     last = figs[-1]
     assert (last.qualifier, last.interval.low, last.interval.high) == ("range", 1, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("7" * 400 + " people were killed", id="400-digits"),
+        pytest.param("1234567890123456 people", id="16-digits"),
+        pytest.param("a million million million million people", id="scales-past-any-figure"),
+        pytest.param("9" * 20 + ".5 tonnes", id="long-decimal"),
+    ],
+)
+def test_an_identifier_is_no_figure(text):
+    for fig in find_figures(text):
+        assert math.isfinite(fig.value)
+        assert abs(fig.value) <= 1e15
+
+
+def test_the_largest_figures_news_writes_still_read():
+    figs = find_figures("a $1.2 trillion budget and 999,999,999,999,999 grains")
+    assert [f.value for f in figs] == [1.2e12, 999_999_999_999_999]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import socket
 import threading
 import time
 import zipfile
@@ -98,12 +99,57 @@ NORMALISE = [
     ("control-chars", "a\x00b\x08c", "abc"),
     ("crlf", "a\r\nb", "a\n\nb"),
     ("markup-kept-as-text", "[bold]12[/bold] dead", "[bold]12[/bold] dead"),
+    ("spaced-thousands", "killed 12 500 people", "killed 12,500 people"),
+    ("spaced-millions", "some 1 200 000 people", "some 1,200,000 people"),
+    ("hedge-starts-sentence", "About 1 200 fled.", "About 1,200 fled."),
+    ("date-then-count", "On June 12 150 people were rescued", "On June 12 150 people were rescued"),
+    ("name-then-count", "Flight 370 239 people", "Flight 370 239 people"),
+    ("year-then-count", "In 2015 150 people", "In 2015 150 people"),
+    ("abbreviation-then-count", "No. 7 120 votes", "No. 7 120 votes"),
 ]
 
 
 @pytest.mark.parametrize(("raw", "clean"), [pytest.param(r, c, id=i) for i, r, c in NORMALISE])
 def test_normalise(raw, clean):
     assert sources.normalise(raw) == clean
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark(tmp_path, encoding):
+    path = tmp_path / "story.txt"
+    text = "Floods kill 12\n\nFloods killed 12 people on Tuesday."
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):  # these codecs write no mark: add it
+        data = "\ufeff".encode(encoding) + data
+    path.write_bytes(data)
+    assert read_document(str(path)).text == text
+
+
+def test_markdown_comments_are_not_article_text(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        "# Floods kill 12\n\n<!-- 5000 people: check with the desk -->Floods killed 12 people."
+        "\n\n<!--\nnote: 300 dead?\n-->\nRescuers searched.\n\n<!-- unclosed 40 injured",
+        encoding="utf-8",
+    )
+    text = read_document(str(path)).text
+    assert text == "Floods kill 12\n\nFloods killed 12 people.\n\nRescuers searched."
+
+
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("**12** *dead* _today_ `code`", "12 dead today code"),
+        ("**bold with *inner* word**", "bold with inner word"),
+        ("[the report](https://example.org/a) and ![chart](c.png)", "the report and chart"),
+        ("```\n5000 people\n```\nAfter the fence.", "After the fence."),
+        ("3 * 4 * 5 and a_b_c", "3 * 4 * 5 and a_b_c"),
+    ],
+)
+def test_markdown_markup_is_stripped(tmp_path, markdown, plain):
+    path = tmp_path / "story.md"
+    path.write_text(markdown, encoding="utf-8")
+    assert read_document(str(path)).text == plain
 
 
 def test_latin1_file(tmp_path):
@@ -207,12 +253,12 @@ def test_url_not_found(server):
 
 def test_url_timeout(server, monkeypatch):
     monkeypatch.setattr(sources, "URL_TIMEOUT", 0.3)
-    with pytest.raises(SourceError, match=r"no answer|cannot reach"):
+    with pytest.raises(SourceError, match=r"no complete answer|cannot reach"):
         read_document(f"{server}/slow")
 
 
 def test_url_size_cap(server, monkeypatch):
-    monkeypatch.setattr(sources, "MAX_URL_BYTES", 1000)
+    monkeypatch.setattr(sources, "MAX_BYTES", 1000)
     with pytest.raises(SourceError, match="larger than"):
         read_document(f"{server}/huge")
 
@@ -239,3 +285,160 @@ def test_each_line_from_stdin_keeps_the_input_numbering():
 
     lines = read_lines("-", stdin=io.BytesIO(b"Five died.\n\n\nAt least 3 were hurt.\n"))
     assert [(n, d.text) for n, d in lines] == [(1, "Five died."), (4, "At least 3 were hurt.")]
+
+
+# -- a hostile server: raw bytes on a socket, what a broken or malicious site sends ------------
+
+_HOSTILE: dict[str, list[bytes]] = {
+    "/bad-status": [b"HTTP/1.1 abc\r\n\r\n"],
+    "/not-http": [b"SSH-2.0-OpenSSH_9.0\r\n"],
+    "/many-headers": [b"HTTP/1.1 200 OK\r\n" + b"X-A: b\r\n" * 150 + b"\r\nhello"],
+    "/long-header": [b"HTTP/1.1 200 OK\r\nX-A: " + b"b" * 70_000 + b"\r\n\r\nhello"],
+    "/bad-chunks": [b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n"],
+    "/ftp": [b"HTTP/1.1 302 Found\r\nLocation: ftp://127.0.0.1/etc/passwd\r\n\r\n"],
+    "/file": [b"HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\n\r\n"],
+    "/escapes": [b"HTTP/1.1 500 \x1b]0;owned\x07\x1b[31mBoom\r\nContent-Length: 0\r\n\r\n"],
+    "/big": [b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + b"12 killed. " * 1000],
+    "/denied": [b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"],
+    # a byte every 0.1 s: each read is quick, the whole never ends
+    "/drip-headers": [b"HTTP/1.1 200 OK\r\n"] + [b"X"] * 10_000,
+    "/drip-body": [b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"] + [b"1"] * 10_000,
+}
+
+
+def _serve_hostile(listener: socket.socket) -> None:
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        threading.Thread(target=_answer, args=(conn,), daemon=True).start()
+
+
+def _answer(conn: socket.socket) -> None:
+    with conn:
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return
+            request += chunk
+        path = request.split(b" ")[1].decode()
+        parts = _HOSTILE.get(path, [b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"])
+        try:
+            conn.sendall(parts[0])
+            for part in parts[1:]:
+                time.sleep(0.1)
+                conn.sendall(part)
+        except OSError:
+            return
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    threading.Thread(target=_serve_hostile, args=(listener,), daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        pytest.param("/bad-status", "not valid HTTP", id="malformed-status-line"),
+        pytest.param("/not-http", "not valid HTTP", id="not-http"),
+        pytest.param("/many-headers", "not valid HTTP", id="too-many-headers"),
+        pytest.param("/long-header", "not valid HTTP", id="header-too-long"),
+        pytest.param("/bad-chunks", "not valid HTTP", id="broken-chunked"),
+        pytest.param("/ftp", "redirected to a ftp address; only http and https", id="ftp-redirect"),
+        pytest.param("/file", "answered 302 Found", id="file-redirect"),
+        pytest.param("/denied", "answered 403 Forbidden", id="status"),
+    ],
+)
+def test_hostile_server_is_one_line(hostile, path, message):
+    with pytest.raises(SourceError) as err:
+        read_document(hostile + path)
+    text = str(err.value)
+    assert message in text
+    assert "\n" not in text
+    assert text.startswith(hostile + path)
+
+
+def test_server_text_is_shown_escaped(hostile):
+    with pytest.raises(SourceError) as err:
+        read_document(hostile + "/escapes")
+    text = str(err.value)
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert "\\x1b]0;owned\\x07" in text  # visible, inert
+
+
+@pytest.mark.parametrize("path", ["/drip-headers", "/drip-body"])
+def test_one_deadline_for_the_whole_fetch(hostile, path, monkeypatch):
+    monkeypatch.setattr(sources, "URL_TIMEOUT", 1.0)
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="no complete answer within 1 s"):
+        read_document(hostile + path)
+    assert time.monotonic() - started < 3.0  # each byte came within the per-read timeout
+
+
+def test_url_body_held_to_the_article_limit(hostile, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_BYTES", 5000)
+    with pytest.raises(SourceError, match="larger than"):
+        read_document(hostile + "/big")
+
+
+def test_credentials_never_in_messages(hostile):
+    address = hostile.replace("http://", "http://editor:s3cret@") + "/denied"
+    with pytest.raises(SourceError) as err:
+        read_document(address)
+    assert "s3cret" not in str(err.value)
+    assert "editor" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        pytest.param("http://exa mple.org/", id="space"),
+        pytest.param("http://example.org/a\nb", id="newline"),
+        pytest.param("http://example.org:abc/", id="port-not-a-number"),
+        pytest.param("http://[::1/", id="bad-ipv6"),
+        pytest.param("http:///nohost", id="no-host"),
+    ],
+)
+def test_bad_address_is_one_line(address):
+    with pytest.raises(SourceError, match="not a valid address") as err:
+        read_document(address)
+    assert "\n" not in str(err.value)
+
+
+def test_only_http_schemes():
+    for address in ("ftp://127.0.0.1/x", "file:///etc/passwd", "data:text/plain,12"):
+        with pytest.raises(SourceError, match="only http and https"):
+            read_document(address)
+
+
+def test_html_reader_dependencies_are_declared():
+    """With an older pip nothing pulls lxml_html_clean in; every HTML page then failed."""
+    from importlib.metadata import requires
+
+    declared = {
+        r.split(">")[0].split("=")[0].split("<")[0].strip().lower()
+        for r in requires("factcheck") or []
+    }
+    assert {"trafilatura", "lxml_html_clean"} <= {d.replace("-", "_") for d in declared}
+    import lxml.html.clean  # noqa: F401  (what justext imports)
+
+
+def test_html_fallback_path_reads_a_bare_page(tmp_path):
+    # a page without article markup: no <article>, no <main>, no metadata
+    paragraphs = "".join(
+        f"<p>Floods killed {n} people in the north of the country on Tuesday, officials said "
+        "after rescuers reached the last of the villages.</p>"
+        for n in (12, 14)
+    )
+    path = tmp_path / "bare.html"
+    path.write_text(f"<html><body><div>{paragraphs}</div></body></html>", encoding="utf-8")
+    assert "Floods killed 12 people" in read_document(str(path)).text
