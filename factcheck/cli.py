@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_FINDING, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-FAIL_ON = ("conflict", "qualifier_mismatch", "never")
+FAIL_ON = ("conflict", "qualifier_mismatch", "finding", "never")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on",
         choices=FAIL_ON,
         default="conflict",
-        help="exit 1 when a group this serious or worse exists (default: conflict)",
+        help="exit 1 when a group this serious or worse exists; 'finding': also when a name, "
+        "quotation or date finding exists (default: conflict)",
     )
     app = sub.add_parser("review", help="open the review desk on the articles")
     app.add_argument("paths", nargs="*", metavar="PATH")
@@ -206,6 +207,9 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     if args.fail_on == "never":
         return EXIT_OK
+    if args.fail_on == "finding":
+        worst = SEVERITY[analysis.worst()] <= SEVERITY["qualifier_mismatch"]
+        return EXIT_FINDING if worst or analysis.findings else EXIT_OK
     return EXIT_FINDING if SEVERITY[analysis.worst()] <= SEVERITY[args.fail_on] else EXIT_OK
 
 

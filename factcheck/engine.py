@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck import nlp
 from factcheck.align import group_claims
 from factcheck.extract import extract_articles
+from factcheck.findings import Finding, find_all
 from factcheck.models import Article, Claim
 from factcheck.verdicts import SEVERITY, Group, judge
 
@@ -34,6 +35,8 @@ class Analysis:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
+    findings: tuple[Finding, ...] = ()
+    """Names written two ways, quotations that differ, dates that do not add up."""
 
     def worst(self) -> str:
         """The most serious verdict of any group ("single" when there is nothing to compare)."""
@@ -47,9 +50,10 @@ class Analysis:
 
 
 def check(articles: Iterable[Article], *, model: str | None = None) -> Analysis:
-    """Extract the claims, group them and judge each group."""
+    """Extract the claims, group them and judge each group; then the findings beyond numbers."""
     found = extract(articles, model=model)
-    return compare_claims(found.articles, found.claims)
+    analysis = compare_claims(found.articles, found.claims)
+    return replace(analysis, findings=find_all(found.articles, nlp.load(model)))
 
 
 def compare_claims(articles: Sequence[Article], claims: Sequence[Claim]) -> Analysis:

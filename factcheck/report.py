@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factcheck.engine import Analysis
+from factcheck.findings import Finding, FindingType
 from factcheck.models import Article, Claim
 from factcheck.sources import shown
 from factcheck.verdicts import Group, figure_words
@@ -53,6 +54,7 @@ def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
     document = claims_json(analysis.articles, analysis.claims)
     document["groups"] = [g.as_json() for g in analysis.groups]
+    document["findings"] = [f.as_json() for f in analysis.findings]
     return document
 
 
@@ -101,6 +103,7 @@ def analysis_text(analysis: Analysis) -> str:
             for g in agrees
         )
         out.append("")
+    out.extend(findings_text(analysis.findings))
     return "\n".join(out)
 
 
@@ -181,7 +184,68 @@ def analysis_markdown(
         if figures:
             out.append(f"- **{a.id}**: {', '.join(figures)}")
     out.append("")
+    out.extend(findings_markdown(analysis.findings, marks=marks))
     return "\n".join(out)
+
+
+# -- findings beyond numbers ---------------------------------------------------------------------
+
+
+def _by_type(findings: Sequence[Finding]) -> list[tuple[FindingType, list[Finding]]]:
+    return [(t, [f for f in findings if f.type == t]) for t in FindingType]
+
+
+def findings_text(findings: Sequence[Finding]) -> list[str]:
+    """The findings as terminal lines, one block per finding, after the numeric groups."""
+    out: list[str] = []
+    for kind, mine in _by_type(findings):
+        if not mine:
+            continue
+        out.append(f"{kind.heading.upper()} ({len(mine)})")
+        for f in mine:
+            head = f"  {f.id}{' (minor)' if f.minor else ''} {_plain(f.explanation)}"
+            out.extend(textwrap.wrap(head, WIDTH, subsequent_indent="      "))
+            for p in f.spans:
+                out.extend(
+                    textwrap.wrap(
+                        f'{p.article} "{_plain(p.text)}"',
+                        WIDTH,
+                        initial_indent="    - ",
+                        subsequent_indent="      ",
+                    )
+                )
+        out.append("")
+    return out
+
+
+def findings_markdown(
+    findings: Sequence[Finding], *, marks: Mapping[str, tuple[str, str]] | None = None
+) -> list[str]:
+    """The findings as Markdown sections; `marks` maps a finding id to (status, note)."""
+    marks = marks or {}
+    out: list[str] = []
+    for kind, mine in _by_type(findings):
+        out.append(f"## {kind.heading} ({len(mine)})")
+        out.append("")
+        if not mine:
+            out.append("None.")
+            out.append("")
+        for f in mine:
+            out.append(f"### {f.id}{' (minor)' if f.minor else ''}")
+            out.append("")
+            out.append(_md_escape(f.explanation))
+            status, note = marks.get(f.id, ("", ""))
+            if status or note:
+                out.append("")
+                out.append(
+                    f"**Review:** {_md_escape(status)}" + (f" — {_md_escape(note)}" if note else "")
+                    if status
+                    else f"**Note:** {_md_escape(note)}"
+                )
+            out.append("")
+            out.extend(f"- **{p.article}** “{_md_escape(p.text)}”" for p in f.spans)
+            out.append("")
+    return out
 
 
 def dumps(document: Any) -> str:

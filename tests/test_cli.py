@@ -55,7 +55,7 @@ def test_check_json_groups(capsys, nlp):
     code, out, _ = run(capsys, "check", "--format", "json", "--fail-on", "never", *SEEDS)
     assert code == 0
     doc = json.loads(out)
-    assert set(doc) == {"articles", "claims", "groups"}
+    assert set(doc) == {"articles", "claims", "groups", "findings"}
     verdicts = {g["verdict"] for g in doc["groups"]}
     assert verdicts <= {"conflict", "qualifier_mismatch", "agree", "single"}
     toll = next(g for g in doc["groups"] if g["verdict"] == "qualifier_mismatch")

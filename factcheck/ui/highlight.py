@@ -14,10 +14,17 @@ from textual.style import Style
 
 from factcheck.models import Claim
 
-MARKERS = {"conflict": "‼", "qualifier_mismatch": "≈", "agree": "", "single": ""}
+MARKERS = {
+    "conflict": "‼",
+    "qualifier_mismatch": "≈",
+    "finding": "◆",  # a name, quotation or date: factcheck.ui.findings
+    "agree": "",
+    "single": "",
+}
 STYLES = {
     "conflict": "bold underline #ffffff on #b3261e",
     "qualifier_mismatch": "bold italic #1b1b1b on #f2b705",
+    "finding": "bold #ffffff on #6a3d9a",
     "agree": "bold #ffffff on #2e7d32",
     "single": "underline",
 }
@@ -26,6 +33,7 @@ FOUND = "bold #000000 on #7fd3ff"  # a search match
 VERDICT_NAMES = {
     "conflict": "conflict",
     "qualifier_mismatch": "hedged differently",
+    "finding": "beyond numbers",
     "agree": "agree",
     "single": "stated once",
 }

@@ -25,6 +25,7 @@ from factcheck.engine import Analysis
 from factcheck.models import Article, Claim
 from factcheck.review import ReviewStore, StoreError
 from factcheck.ui import keys
+from factcheck.ui.findings import on_desk
 from factcheck.ui.ledger import Ledger
 from factcheck.ui.messages import (
     AnalysisDone,
@@ -89,6 +90,7 @@ class DeskScreen(Screen[None]):
         super().__init__()
         self.articles: list[Article] = list(articles)
         self.analysis: Analysis | None = None
+        self.checked: Analysis | None = None
         self.verdict_of: dict[str, str] = {}  # claim id -> its group's verdict, for highlights
         self.filter_mode = FILTERS[0]
         self.selected: Group | None = None
@@ -226,7 +228,8 @@ class DeskScreen(Screen[None]):
     def _done(self, message: AnalysisDone) -> None:
         if message.articles != tuple(self.articles):
             return  # a run for an earlier set of articles: its successor is on the way
-        self.analysis = message.analysis
+        self.checked = message.analysis  # as the engine gave it: what the saved report renders
+        self.analysis = on_desk(message.analysis)  # findings as rows of the list
         self.verdict_of = {c.id: g.verdict for g in self.analysis.groups for c in g.claims}
         for column in self._columns():
             column.set_claims(self.analysis.claims, self.verdict_of)
@@ -643,7 +646,8 @@ class DeskScreen(Screen[None]):
         if target.exists():
             self._propose(target)
             return
-        text = report_text(self.analysis, self.ledger.placement if self.ledger else None)
+        checked = self.checked or self.analysis
+        text = report_text(checked, self.ledger.placement if self.ledger else None)
         try:
             write_new(target, text)
         except FileExistsError:
@@ -712,7 +716,7 @@ class DeskScreen(Screen[None]):
             self.notify(f"The desk shows at most {MAX_ARTICLES} articles.", severity="warning")
             return
         self.articles.append(article)
-        self.analysis = None
+        self.analysis = self.checked = None
         self.selected = None
         self._by_id[article.id] = ArticleColumn(article)
         self.query_one("#columns").mount(self._by_id[article.id])

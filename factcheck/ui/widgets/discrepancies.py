@@ -17,7 +17,7 @@ FILTER_TITLES = {
     "compared": "All compared facts",
     "everything": "Every figure",
 }
-ISSUES = ("conflict", "qualifier_mismatch")
+ISSUES = ("conflict", "qualifier_mismatch", "finding")
 
 
 def visible(groups: Sequence[Group], mode: str, marked: Collection[str] = ()) -> list[Group]:

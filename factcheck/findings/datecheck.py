@@ -1,0 +1,372 @@
+"""Dates that do not add up: a weekday beside a date it does not fall on, "four days after
+Nov. 13" beside a date that is not four days later, and one event dated on different days.
+
+Only what the text pins down is checked: a weekday is set against a date written beside it (the
+year as written, else any year the article names or its publication year); day arithmetic only
+where both dates are in the sentence; an event's day only where a weekday or date is attached to
+a word naming the event ("Saturday's killings", "passed away Saturday night", "killed on June 8").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from factcheck import sentences
+from factcheck.findings.model import Finding, FindingType, Passage
+from factcheck.findings.words import (
+    EVENT_SYNONYMS,
+    EVENT_WORDS,
+    NUMBER_WORDS,
+    STATEMENT_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from factcheck.models import Article, article_order
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATES = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.I),
+)
+_WEEKDAY = re.compile(
+    r"\b(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+    r"(?P<part>\s+(?:morning|afternoon|evening|night))?",
+    re.I,
+)
+# "Thursday, July 8, 2016", "Wednesday night (Dec. 9)", "Fri, 11 Nov 2011"
+_BESIDE = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_SPAN = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an|one)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>after|before|later|earlier)\b",
+    re.I,
+)
+# how far from exact a count of days in words may be: "four weeks after" is 26 to 32 days
+_SLACK = {"day": 0, "week": 3}
+_EARLY_HOURS = re.compile(r"\b(?:[0-5](?::[0-5]\d)?|12(?::[0-5]\d)?)\s*a\.?m\.?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+
+def find(articles: Sequence[Article]) -> list[Finding]:
+    """Date inconsistencies inside each article and across them, in article then text order."""
+    found: list[tuple[list[Passage], str]] = []
+    dated = {a.id: list(_dated_sentences(a)) for a in articles}
+    for article in articles:
+        years = _years(article)
+        for s, e in dated[article.id]:
+            found += _weekday_beside_date(article, s, e, years)
+            found += _arithmetic(article, s, e, years)
+    found += _event_days(articles, dated)
+    # one passage, one finding: the first rule to mark it says why
+    marked: set[Passage] = set()
+    unique = []
+    for spans, explanation in found:
+        if spans[0] not in marked:
+            marked.add(spans[0])
+            unique.append((spans, explanation))
+    found = sorted(unique, key=lambda f: (article_order(f[0][0].article), f[0][0].start))
+    return [
+        Finding(f"D{n}", FindingType.DATE_INCONSISTENCY, tuple(spans), explanation)
+        for n, (spans, explanation) in enumerate(found, start=1)
+    ]
+
+
+_DAY_WORD = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
+
+
+def _dated_sentences(article: Article) -> Iterator[tuple[int, int]]:
+    """The sentences that name a weekday or a month: the only ones a date finding can use."""
+    for s, e in sentences.split(article.text):
+        if _DAY_WORD.search(article.text, s, e):
+            yield s, e
+
+
+def _years(article: Article) -> list[int]:
+    """Years an unstated year can be: those the article names, its publication year."""
+    years = [int(y) for y in _YEARS.findall(article.text)]
+    if article.published and article.published[:4].isdigit():
+        years.append(int(article.published[:4]))
+    return [y for y, _ in Counter(years).most_common()]
+
+
+def _dates(text: str, offset: int) -> Iterator[_Date]:
+    found = sorted((m for p in _DATES for m in p.finditer(text)), key=lambda m: m.start())
+    for m in found:
+        month_word = m.group("month").lower()
+        if month_word == "may" and m.group("month") != "May":
+            continue
+        month = _MONTHS.index(month_word[:3]) + 1
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        if 1 <= day <= 31:
+            yield _Date(offset + m.start(), offset + m.end(), month, day, year)
+
+
+def _on(date: _Date, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, date.month, date.day)
+    except ValueError:
+        return None
+
+
+def _weekday_number(word: str) -> int | None:
+    word = word.lower()
+    for i, name in enumerate(WEEKDAYS):
+        if word == name:
+            return i
+    return WEEKDAY_ABBREVIATIONS.get(word)
+
+
+def _weekday_beside_date(
+    article: Article, s: int, e: int, years: list[int]
+) -> list[tuple[list[Passage], str]]:
+    text = article.text[s:e]
+    dates = list(_dates(text, s))
+    out: list[tuple[list[Passage], str]] = []
+    for w in _WEEKDAY.finditer(text):
+        weekday = _weekday_number(w.group("weekday"))
+        if weekday is None:
+            continue
+        after = next((d for d in dates if d.start >= s + w.end()), None)
+        if after is None or not _BESIDE.match(article.text[s + w.end() : after.start]):
+            continue
+        candidates = [after.year] if after.year else years
+        days = [d for d in (_on(after, y) for y in candidates if y) if d]
+        if not days or any(d.weekday() == weekday for d in days):
+            continue
+        day = days[0]
+        start, end = s + w.start(), after.end
+        if "(" in article.text[s + w.end() : after.start] and article.text[end : end + 1] == ")":
+            end += 1  # "Friday (October 14)"
+        out.append(
+            (
+                [Passage(article.id, start, end, article.text[start:end])],
+                f"{article.id} writes “{article.text[start:end]}”, but "
+                f"{day.strftime('%B')} {day.day}, {day.year} was a {day.strftime('%A')}.",
+            )
+        )
+    return out
+
+
+def _arithmetic(
+    article: Article, s: int, e: int, years: list[int]
+) -> list[tuple[list[Passage], str]]:
+    """ "on Nov. 17, four days after … Nov. 13": both dates in the sentence, the count between."""
+    text = article.text[s:e]
+    dates = list(_dates(text, s))
+    out: list[tuple[list[Passage], str]] = []
+    for m in _SPAN.finditer(text):
+        before = [d for d in dates if d.end <= s + m.start()]
+        after = [d for d in dates if d.start >= s + m.end()]
+        if not before or not after:
+            continue
+        first, second = before[-1], after[0]
+        year = first.year or second.year or (years[0] if years else None)
+        if year is None:
+            continue
+        d1, d2 = _on(first, first.year or year), _on(second, second.year or year)
+        if d1 is None or d2 is None:
+            continue
+        n_word = m.group("n").lower()
+        n = 1 if n_word in ("a", "an") else int(NUMBER_WORDS.get(n_word, n_word))
+        unit = m.group("unit").lower().rstrip("s")
+        days = n * (7 if unit == "week" else 1)
+        actual = (d1 - d2).days if m.group("dir").lower() in ("after", "later") else (d2 - d1).days
+        if abs(abs(actual) - days) <= _SLACK[unit]:
+            continue
+        start, end = first.start, second.end
+        out.append(
+            (
+                [Passage(article.id, start, end, article.text[start:end])],
+                f"{article.id} says “{m.group()}”, but {d2:%B} {d2.day} to {d1:%B} {d1.day} "
+                f"is {abs(actual)} day{'s' if abs(actual) != 1 else ''}.",
+            )
+        )
+    return out
+
+
+# -- one event, different days ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    article: str
+    start: int
+    end: int
+    event: str
+    day: int
+    """The weekday (Monday 0), or for a date its ordinal in a leap year (month and day only)."""
+    is_date: bool
+    night: bool
+    """"Sunday night", "late Sunday": the night that runs into the next day's small hours."""
+    small_hours: bool
+    """A clock time between midnight and 6 a.m. goes with it."""
+    morning: bool
+    """"early Monday", "Monday morning"."""
+    text: str
+    named: bool = False
+    """The day names the event outright ("Saturday's killings", "the Wednesday bombings")
+    rather than standing near it ("the shooting Saturday morning")."""
+
+
+_WORDS = re.compile(r"[\w'’]+")
+# "Saturday's senseless killings", "the Wednesday bombings", "Friday night's attacks"
+_AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
+
+
+def _event_days(
+    articles: Sequence[Article], dated_sentences: dict[str, list[tuple[int, int]]]
+) -> list[tuple[list[Passage], str]]:
+    """Weekdays, or dates, attached to the same event word that disagree with the day most
+    mentions give, once small hours are allowed for. An article that itself gives the usual day
+    for such an event is taken to mean another one ("died Friday" beside "died Sunday": two
+    deaths), unless the day names the event outright and is the usual day's neighbour, the
+    usual slip ("the Wednesday bombings" beside Thursday's)."""
+    dated: dict[tuple[str, bool], list[_Dated]] = defaultdict(list)
+    for article in articles:
+        for s, e in dated_sentences[article.id]:
+            for d in _attached(article, s, e):
+                dated[(d.event, d.is_date)].append(d)
+    out: list[tuple[list[Passage], str]] = []
+    for (event, _), mentions in dated.items():
+        votes = Counter(d.day for d in mentions)
+        if len(votes) < 2:
+            continue
+        (usual, n_usual), (_, n_next) = votes.most_common(2)
+        if n_usual < 2 or n_next == n_usual:
+            continue  # no day that most of them agree on
+        agreeing = [d for d in mentions if d.day == usual]
+        for d in mentions:
+            if d.day == usual or any(_compatible(d, other) for other in agreeing):
+                continue
+            if any(o.article == d.article for o in agreeing) and not (
+                d.named and _neighbours(d, agreeing[0])
+            ):
+                continue
+            places = ", ".join(sorted({o.article for o in agreeing}, key=article_order))
+            out.append(
+                (
+                    # only the odd one out is marked: the others are right
+                    [Passage(d.article, d.start, d.end, d.text)],
+                    f"{d.article} dates the {event} “{d.text}”; {places} "
+                    f"{'say' if ',' in places else 'says'} {agreeing[0].text}.",
+                )
+            )
+    return out
+
+
+def _neighbours(a: _Dated, b: _Dated) -> bool:
+    if a.is_date:
+        return abs(a.day - b.day) == 1
+    return (a.day - b.day) % 7 in (1, 6)
+
+
+def _compatible(a: _Dated, b: _Dated) -> bool:
+    """ "Late Sunday night" is "12:30 a.m. Monday" and "early Monday morning"."""
+    for x, y in ((a, b), (b, a)):
+        if x.is_date or y.is_date:
+            continue
+        if x.night and (y.small_hours or y.morning) and (x.day + 1) % 7 == y.day:
+            return True
+    return False
+
+
+# "was killed by his brother, John, on June 8": a date names its day outright, so it may sit
+# further from its event word than a weekday
+_DATE_REACH = 6
+
+
+def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
+    yield from _weekdays(article, s, e)
+    text = article.text[s:e]
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    for d in _dates(text, s):
+        event = _event_before(words, d.start - s, reach=_DATE_REACH)
+        if event is None:
+            continue
+        try:
+            day = dt.date(2000, d.month, d.day).toordinal()
+        except ValueError:
+            continue
+        label = article.text[d.start : d.end]
+        yield _Dated(article.id, d.start, d.end, event, day, True, False, False, False, label)
+
+
+def _weekdays(article: Article, s: int, e: int) -> Iterator[_Dated]:
+    """Weekdays in a sentence with the event word each dates."""
+    text = article.text[s:e]
+    small_hours = bool(_EARLY_HOURS.search(text))
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    for w in _WEEKDAY.finditer(text):
+        name = w.group("weekday")
+        weekday = _weekday_number(name)
+        if weekday is None or not name[0].isupper():
+            continue
+        if name.isupper() or not name.lower().endswith("day"):
+            continue  # a dateline in capitals, "Fri" in a timestamp: not a story's event
+        before = text[max(0, w.start() - 6) : w.start()].lower()
+        part = (w.group("part") or "").lower()
+        named_by = _event_after(text[w.end() :])
+        dates = named_by or _event_before(words, w.start())
+        if dates is None:
+            continue
+        yield _Dated(
+            article.id,
+            s + w.start(),
+            s + w.end(),
+            dates,
+            weekday,
+            False,
+            "night" in part or "late" in before,
+            small_hours,
+            "morning" in part or "early" in before,
+            w.group(),
+            named_by is not None,
+        )
+
+
+def _event_after(rest: str) -> str | None:
+    """ "Saturday's senseless killings", "the Wednesday bombings"."""
+    m = _AFTER.match(rest)
+    if m is None:
+        return None
+    following = m.group("words").split()
+    for word in following if m.group("possessive") else following[:1]:
+        word = word.lower()
+        if word in EVENT_WORDS:
+            return EVENT_SYNONYMS.get(word, word)
+    return None
+
+
+def _event_before(words: list[tuple[str, int, int]], at: int, *, reach: int = 4) -> str | None:
+    """The event word a weekday dates when it follows close behind: "passed away Saturday",
+    "was killed on Friday", "the attack on merchant vessels … on Friday"."""
+    before = [w for w in words if w[2] <= at][-reach:]
+    for word, _, _ in reversed(before):
+        if word in STATEMENT_WORDS:
+            return None  # "… the shooting, spoke Monday": the day of the statement
+        if word in EVENT_WORDS:
+            return EVENT_SYNONYMS.get(word, word)
+        if word == "away":
+            return "death"  # passed away
+    return None

@@ -1,0 +1,129 @@
+"""Dates that add up and dates that do not: a table from fixtures written here.
+
+Weekdays were checked with the calendar: 3 March 2021 was a Wednesday, 14 July 2019 a Sunday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.findings import FindingType, datecheck
+from factcheck.models import Article
+
+
+def _articles(*texts: str, published: str | None = None) -> list[Article]:
+    return [
+        Article(chr(65 + i), f"t{i}", t.split("\n")[0], t, published) for i, t in enumerate(texts)
+    ]
+
+
+WRONG = [
+    pytest.param(
+        ("The ferry sank on Thursday, March 3, 2021, officials said.",),
+        "Thursday, March 3, 2021",
+        "Wednesday",
+        id="weekday-beside-date",
+    ),
+    pytest.param(
+        ("Storm damage report\n\nThe roof fell in on Monday (July 14) during the 2019 storm.",),
+        "Monday (July 14)",
+        "Sunday",
+        id="weekday-beside-date-year-from-article",
+    ),
+    pytest.param(
+        ("Talks resumed on March 10, 2021, five days after the ceasefire of March 3.",),
+        "March 10, 2021, five days after the ceasefire of March 3",
+        "7 days",
+        id="day-arithmetic",
+    ),
+    pytest.param(
+        (
+            "The victim passed away Saturday night at the county hospital, her family said.",
+            "The woman died in hospital on Sunday, the coroner said. The family said she died Sunday.",
+            "Relatives said she died Sunday after three days in intensive care.",
+        ),
+        "Saturday",
+        "Sunday",
+        id="one-death-two-days",
+    ),
+    pytest.param(
+        (
+            "Jets bombed the camp on Thursday, officials said.",
+            "The camp was bombed Thursday, witnesses said. The Wednesday bombing drew condemnation.",
+        ),
+        "Wednesday",
+        "Thursday",
+        id="neighbouring-day-inside-an-article-that-also-has-it-right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "marked", "why"), WRONG)
+def test_wrong_date_is_flagged(texts, marked, why):
+    articles = _articles(*texts)
+    found = datecheck.find(articles)
+    assert len(found) == 1, [f.explanation for f in found]
+    finding = found[0]
+    assert finding.type is FindingType.DATE_INCONSISTENCY
+    assert marked in finding.spans[0].text
+    assert why in finding.explanation
+    text = {a.id: a.text for a in articles}[finding.spans[0].article]
+    assert text[finding.spans[0].start : finding.spans[0].end] == finding.spans[0].text
+
+
+RIGHT = [
+    pytest.param(
+        ("The ferry sank on Wednesday, March 3, 2021, officials said.",), id="weekday-right"
+    ),
+    pytest.param(
+        ("Talks resumed on March 7, 2021, four days after the ceasefire of March 3.",),
+        id="day-arithmetic-right",
+    ),
+    pytest.param(
+        ("The search ended on Aug. 2, 2019, four weeks after the flood of July 6.",),
+        id="weeks-are-approximate",
+    ),
+    pytest.param(
+        (
+            "The fire broke out late Sunday night at the warehouse, firefighters said.",
+            "The fire broke out shortly after 1 a.m. on Monday, firefighters said.",
+            "The warehouse fire started at 12:40 a.m. Monday, officials said.",
+        ),
+        id="late-night-is-the-small-hours",
+    ),
+    pytest.param(
+        (
+            "He was shot on Tuesday outside his home, police said.",
+            "The shooting happened Tuesday evening. A second man was shot Friday in another part of town.",
+            "Police said the man was shot Tuesday outside his home.",
+        ),
+        id="the-article-dates-the-main-event-right-too",
+    ),
+    pytest.param(
+        ("Officials met on Friday to discuss Tuesday's shooting at the school.",),
+        id="two-events-two-days",
+    ),
+    pytest.param(
+        (
+            "The shooting on Sunday left two dead, police said.",
+            "Two died in the shooting Sunday. The chief, asked about the shooting, spoke Monday.",
+            "Police said the shooting Sunday left two dead.",
+        ),
+        id="a-statement-day-is-not-the-event-day",
+    ),
+    pytest.param(
+        ("Ceremony notes\n\nThe memorial was held on Friday (October 14), a week after the fire.",),
+        id="year-not-pinned-down-any-named-year-fits",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts", RIGHT)
+def test_consistent_dates_are_not_flagged(texts):
+    found = datecheck.find(_articles(*texts, published="2016-10-15"))
+    assert found == [], [f.explanation for f in found]
+
+
+def test_nothing_said_where_the_year_is_unknown():
+    found = datecheck.find(_articles("The ferry sank on Thursday, March 3, officials said."))
+    assert found == []
