@@ -1,0 +1,388 @@
+"""Counts: what a figure counts (its topic and counted noun) read from the parse of its sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck import describe
+from factcheck.figures import scope
+from factcheck.figures.found import Found
+from factcheck.vocab import (
+    DEMOGRAPHIC_NOUNS,
+    FILLERS,
+    GENERIC_NOUNS,
+    LIGHT_VERB_OBJECTS,
+    LIGHT_VERBS,
+    NOUN_TOPICS,
+    PERPETRATOR_NOUNS,
+    PERSON_NOUNS,
+    PERSON_VERB_TOPICS,
+    ROLE_NOUNS,
+    TOPIC_AFTER,
+    TOPIC_LEMMAS,
+    VERB_TOPICS,
+    singular,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from factcheck.numbers import Figure
+
+_FATALLY = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot)", re.I
+)
+_TOLL_BEFORE = re.compile(
+    r"\b(death|injury|casualty)?\s*tolls?\s+(?:now\s+|rises\s+|climbs\s+|reaches\s+)?"
+    r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
+    re.I,
+)
+_CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
+_SHOT_AND_KILLED = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I
+)
+_ALSO_KILLED = re.compile(r"\b(?:killed|dead|died|fatalit(?:y|ies)|deaths?)\b", re.I)
+_FATAL_AMONG = re.compile(r"\b(?:fatally|mortally|including|of (?:them|whom))\b", re.I)
+
+
+def _shot_topic(text: str, fig: Figure, noun: Token | None) -> str:
+    """Whom "shot" counts. "15 people were shot and two were killed" lists two sets: the shot are
+    the wounded. "16 were shot, one fatally" counts everyone hit; so does a lone "12 shot"."""
+    if _SHOT_AND_KILLED.match(text[fig.end : fig.end + 40]):
+        return "killed"
+    if _FATAL_AMONG.search(text[fig.end : fig.end + 80]):
+        return "shot"
+    others = noun is not None and noun.lemma_.lower() in ("other", "others")
+    if others or _ALSO_KILLED.search(text):
+        return "injured"
+    return "shot"
+
+
+def _same_class_as_before(doc: Doc, noun: Token | None, num: Token) -> Token | None:
+    """ "killed five officers and injured seven others": the others are officers too. "Others"
+    counts more of the class the sentence counted last."""
+    if noun is None or noun.lemma_.lower() not in ("other", "others"):
+        return noun
+    for t in reversed(doc[: num.i]):
+        if t.like_num and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            lemma = t.head.lemma_.lower()
+            if lemma not in GENERIC_NOUNS and lemma not in TOPIC_LEMMAS:
+                return t.head
+    return noun
+
+
+def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
+    """The counted noun's lemma, "people" for generic ones ("others", "persons", none named)."""
+    if num.lower_ == "no" and num.i + 1 < len(num.doc):
+        noun = num.nbor(1)  # "no children were hurt"
+    if noun is None or noun is num or noun.pos_ not in ("NOUN", "PROPN"):
+        return "people"
+    lemma = noun.lemma_.lower()
+    if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_:
+        lemma = singular(lemma)  # the small model leaves some plurals as they are: "rifles"
+    if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
+        return "people"  # "40 Palestinians killed" counts people as "40 people killed" does
+    # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
+    # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
+    named = [
+        " ".join(t.text for t in c.subtree)
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("GPE", "NORP", "LOC")  # a place is where, not which part
+    ]
+    named = [n for n in named if not _story_own(n, lemma, lead)]
+    return f"{lemma} ({' '.join(named)})" if named else lemma
+
+
+def _story_own(name: str, noun: str, lead: str) -> bool:
+    """Whether a name on a counted noun is the story's own ("five Dallas officers" in a story
+    whose lead is about Dallas) rather than a part: the lead names it other than as this part
+    ("Two El Centro officers also wounded" names a part, even in the headline)."""
+    for m in re.finditer(re.escape(name), lead, re.I):
+        follows = lead[m.end() : m.end() + 40].lower().split()[:3]
+        if not any(w.startswith(noun[:4]) for w in follows):
+            return True
+    return False
+
+
+_PRONOUN_ONE_BEFORE = {
+    "the",
+    "each",
+    "same",
+    "this",
+    "that",
+    "any",
+    "every",
+    "another",
+    "which",
+    "a",
+    "no",
+    "new",
+    "other",
+    "last",
+    "big",
+}
+
+
+def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
+    """ "the same one", "each one they lose", "get their hands on one": "one" as a pronoun."""
+    if not (fig.spelled and fig.value == 1 and fig.qualifier == "exact" and num.lower_ == "one"):
+        return False
+    if num.i > 0 and doc[num.i - 1].lower_ in _PRONOUN_ONE_BEFORE:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
+        return False  # "one of the victims" counts one
+    if num.head is not num and num.dep_ in ("nummod", "quantmod"):
+        return False  # "one person"
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in TOPIC_AFTER:
+        return False  # "one dead"
+    verb = describe.governing_verb(num)
+    return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
+
+
+def _counted_noun(doc: Doc, num: Token) -> Token | None:
+    """The noun a figure counts: "129 people", "dozens of people", "Sixteen were killed"."""
+    head = num.head
+    # "six AK-47 rifles": a name between the figure and its noun can mislead the parse
+    right = None
+    for t in doc[num.i + 1 : num.i + 5]:
+        if t.tag_ == "NNS":
+            right = t
+            break
+        if not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.dep_ in ("compound", "amod")):
+            break
+    if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        return right if head.pos_ == "PROPN" and right is not None else head
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if right is not None and num.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return right
+    if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "attr",
+        "appos",
+        "conj",
+        "ROOT",
+    ):
+        return num
+    return None
+
+
+def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
+    """(topic, counted noun) for a count."""
+    # 1. a participle right after the figure: "350 injured", "five people killed"
+    filler: Token | None = None
+    for t in doc[num.i + 1 : num.i + 8]:
+        if t.lower_ in TOPIC_AFTER:
+            return TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
+        listed = t.text in (",", "and") and t.i + 1 < len(doc) and doc[t.i + 1].like_num
+        if t.lower_ in FILLERS or t.lower_ == "of" or listed or t.like_num:
+            if t.pos_ == "NOUN" and filler is None:
+                filler = t
+            continue  # "10 women, 7 men wounded": a list shares its participle
+        if t.tag_ == "NNS" and filler is None:
+            filler = t  # "two teenagers dead", "dozens of people dead"
+            continue
+        break
+    noun = _counted_noun(doc, num)
+    if noun is not None and noun is not num and noun.lemma_.lower() in PERPETRATOR_NOUNS:
+        return noun.lemma_.lower(), noun  # "more than one shooter hurt 15 people" counts shooters
+    if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
+        noun = num.nbor(1)  # "no injuries", "no children"
+        if noun.lemma_.lower() in TOPIC_LEMMAS:
+            return _special(noun, TOPIC_LEMMAS[noun.lemma_.lower()]), noun  # "no shots"
+    if (noun is None or noun is num) and fig.spelled and fig.value == 1 and not fig.zero_word:
+        return "number", None  # a bare "one" is most often a pronoun: "one with windows shot out"
+    if noun is not None and noun is not num:
+        lemma = noun.lemma_.lower()
+        if lemma in TOPIC_LEMMAS:
+            return _special(noun, TOPIC_LEMMAS[lemma]), noun
+    # 2. the verb that governs the counted noun (or the figure itself)
+    token = noun or num
+    verb = describe.governing_verb(token)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in ("fire",) and noun is not None and noun.lemma_ in ("shot", "round", "bullet"):
+            return "shots fired", noun
+        if lemma in TOPIC_LEMMAS:
+            topic = TOPIC_LEMMAS[lemma]
+            if topic in ("shot", "injured") and _fatal(verb):
+                topic = "killed"
+            if noun is not None and noun.lemma_.lower() == "time":
+                return f"times {topic}", noun
+            return topic, noun
+        if lemma in VERB_TOPICS:
+            return VERB_TOPICS[lemma], noun  # "350 people were sheltering"
+        if lemma in PERSON_VERB_TOPICS and _counts_people(noun):
+            return PERSON_VERB_TOPICS[lemma], noun  # "nabbed 26 pirates"; "nabbed six rifles" not
+        for child in verb.children:
+            if child.dep_ == "prep":
+                where = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if where is not None and where.lemma_.lower() in ("custody", "detention"):
+                    return "arrested", noun  # "taken three people into custody"
+            if (
+                child.dep_ == "xcomp"
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and child.lemma_.lower() in TOPIC_LEMMAS
+            ):
+                return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
+        if lemma in LIGHT_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
+                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()], noun  # "taking shelter"
+        # "the death toll rose to 24", "the toll stood at 129"
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() == "toll":
+            kind = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
+            return ("injured" if "injury" in kind else "killed"), noun
+    copular = _copular_topic(noun or num)
+    if copular is not None:
+        return copular, noun  # "the fatality is only one person"
+    if noun is not None and noun is not num:
+        described = _described_topic(noun)
+        if described is not None:
+            return described, noun  # "over 14,000 people taking shelter in tents"
+        return NOUN_TOPICS.get(noun.lemma_.lower(), noun.lemma_.lower()), noun
+    if num.dep_ in ("attr",) and num.head.lemma_ == "be":
+        subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() == "toll":
+            return "killed", None
+    toll = _TOLL_BEFORE.search(doc.text[max(0, fig.start - 40) : fig.start])
+    if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
+        return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
+    return "number", noun
+
+
+def _counts_people(noun: Token | None) -> bool:
+    """Whether a counted noun names people: "pirates", "protesters", "people"."""
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in GENERIC_NOUNS
+        or lemma in PERSON_NOUNS
+        or lemma in ROLE_NOUNS
+        or lemma in DEMOGRAPHIC_NOUNS
+        or noun.ent_type_ == "NORP"
+    )
+
+
+def _described_topic(noun: Token) -> str | None:
+    """A topic told by a clause on the counted noun: "people taking shelter", "people who fled"."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in TOPIC_LEMMAS:
+            return TOPIC_LEMMAS[lemma]
+        if lemma in VERB_TOPICS:
+            return VERB_TOPICS[lemma]
+        if lemma in LIGHT_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
+                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()]
+    return None
+
+
+def _copular_topic(token: Token) -> str | None:
+    """ "The death toll is 12", "the fatality is only one person": what the subject of a copula
+    names (or names through "of": "the number of the dead is") is what the figure counts."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return None
+    subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = [subj] + [
+        g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    for w in words:
+        lemma = w.lemma_.lower()
+        if lemma in TOPIC_LEMMAS and lemma not in ("body", "life", "victim", "charge"):
+            return TOPIC_LEMMAS[lemma]
+        if lemma == "toll":
+            kind = [c.lemma_.lower() for c in w.children if c.dep_ in ("compound", "amod")]
+            return "injured" if "injury" in kind else "killed"
+    return None
+
+
+def _fatal(verb: Token) -> bool:
+    """ "shot to death", "shot dead", "fatally wounded": the shot or wounded died."""
+    for child in verb.children:
+        if child.lower_ in ("fatally", "mortally", "dead"):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(g.lower_ == "death" for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _special(noun: Token, topic: str) -> str:
+    """ "death toll" is killed, "injury toll" injured; a "shot" noun counts shots, not people."""
+    lemma = noun.lemma_.lower()
+    if topic == "shot" and lemma in ("shot", "gunshot"):
+        return "shots fired"
+    if topic == "charged" and lemma == "charge":
+        return "charges"  # "one charge of assault" counts charges, not people charged
+    return topic
+
+
+def count(
+    doc: Doc, num: Token, fig: Figure, anchor_year: int | None, lead: str, following: str
+) -> Found | None:
+    """A count: what it counts (topic, counted class, predicate) and which occurrence it is."""
+    if _pronoun_one(doc, num, fig):
+        return None
+    text = doc.text
+    topic, noun = _topic(doc, num, fig)
+    if fig.zero_word and topic not in TOPIC_LEMMAS.values():
+        return None  # "no one answered" is not a figure; "no one was killed" is
+    if topic == "injured" and _FATALLY.search(text[fig.end : fig.end + 60]):
+        topic = "killed"  # "five officers were fatally wounded"
+    wounded = False
+    if topic == "shot":
+        topic = _shot_topic(text, fig, noun)
+        wounded = topic == "injured"
+        topic = "shot" if wounded else topic
+    gathering = topic not in TOPIC_LEMMAS.values() and describe.crowd(num)
+    if gathering:
+        topic, noun = "people", None  # "the crowd at 70" counts people
+    trend = fig.trend
+    if trend and noun is not None and noun is not num and noun.lemma_.lower() not in _CHANGE_UNITS:
+        trend = None  # "dropped four bombs", "raised two children": things, not a change
+    subject = scope.event_subject(doc, noun or num)
+    return Found(
+        fig.start,
+        fig.end,
+        "count",
+        fig.interval,
+        fig.qualifier,
+        topic,
+        trend=trend,
+        subject=subject,
+        notes=scope.notes(doc, num, fig, noun, topic, subject, anchor_year, lead, following),
+        counted=_counted_class(_same_class_as_before(doc, noun, num), num, lead),
+        predicate=(
+            "wound"  # "15 were shot and two killed": the shot are the wounded
+            if wounded
+            else None
+            if topic in TOPIC_LEMMAS.values()
+            else "gather"
+            if gathering
+            else describe.predicate(noun or num)
+        ),
+        modifiers=describe.modifiers(noun, num),
+        occurrence=describe.occurrence(doc, num, fig.start),
+        day=describe.day(text, fig.start),
+    )
