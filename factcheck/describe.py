@@ -65,7 +65,7 @@ def predicate(token: Token) -> str | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in LIGHT_VERBS:
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c is not token), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
         if obj is not None and obj.pos_ == "NOUN":
             return obj.lemma_.lower()
     if lemma in _EMPTY_VERBS:

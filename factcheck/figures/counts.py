@@ -38,6 +38,20 @@ _TOLL_BEFORE = re.compile(
     r"(?:up\s+)?(?:to|at|of|hits)?\s*$",
     re.I,
 )
+
+
+def _released(noun: Token) -> bool:
+    """ "dropped four bombs", "four bombs were dropped": the verb of change acts on the thing
+    counted. "Shares dropped 5 points", "down 68 p" stay changes."""
+    verb = describe.governing_verb(noun)
+    return (
+        verb is not None
+        and verb.lemma_.lower() in ("drop", "release", "shed", "fire")
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head == verb
+    )
+
+
 _CHANGE_UNITS = frozenset("point place spot notch position level rank percent".split())
 _SHOT_AND_KILLED = re.compile(
     r"^\s+(?:\w+\s+){0,3}?shot\s+(?:and\s+killed|dead|to\s+death)\b", re.I
@@ -359,8 +373,14 @@ def count(
     if gathering:
         topic, noun = "people", None  # "the crowd at 70" counts people
     trend = fig.trend
-    if trend and noun is not None and noun is not num and noun.lemma_.lower() not in _CHANGE_UNITS:
-        trend = None  # "dropped four bombs", "raised two children": things, not a change
+    if (
+        trend
+        and noun is not None
+        and noun is not num
+        and noun.lemma_.lower() not in _CHANGE_UNITS
+        and _released(noun)
+    ):
+        trend = None  # "dropped four bombs": things let fall, not a fall of four
     subject = scope.event_subject(doc, noun or num)
     return Found(
         fig.start,

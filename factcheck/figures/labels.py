@@ -49,7 +49,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         and doc.text[fig.number_end : fig.number_end + 1] == "]"
     ):
         return True  # "[6]": a reference marker
-    if re.search(r"[A-Za-z]-$", doc.text[max(0, fig.number_start - 2) : fig.number_start]):
+    if re.search(r"\b[A-Z]{1,4}-$", doc.text[max(0, fig.number_start - 5) : fig.number_start]):
         return True  # "AK-47", "F-16", "M-16": a model's name
     if re.match(
         r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b",
@@ -94,6 +94,8 @@ def as_date(doc: Doc, num: Token, fig: Figure) -> Found | None:
     text = doc.text
     after = text[fig.end : fig.end + 40]
     start, end = fig.start, fig.end
+    if _STREET.match(text[fig.number_end :]):
+        return None  # "1903 Desire St.": an address, never a year (is_label drops it next)
     # A bare year ("in 2015", "2013 attack") is a date.
     if (
         not fig.spelled

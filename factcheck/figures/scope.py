@@ -140,7 +140,7 @@ def event_subject(doc: Doc, token: Token) -> str | None:
             subj is not None
             and subj.pos_ in ("NOUN", "PROPN")
             and subj.ent_type_ != "PERSON"
-            and subj is not token
+            and subj != token
         ):
             event = subj
         else:
