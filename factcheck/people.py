@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 
 from factcheck.models import Claim, Kind
@@ -69,15 +70,24 @@ def person_clusters(names: Sequence[str]) -> dict[str, int]:
     """Cluster full names that denote one person. Lone names are resolved before this, within
     their own article (see `resolve_age_names`)."""
     cluster: dict[str, int] = {}
-    full: list[tuple[str, list[str]]] = []
+    # names are only compared with names whose surname could be the same spelling, so a list of
+    # thousands of people costs no more than its length
+    by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     for name in sorted(set(names), key=lambda n: (-len(name_tokens(n)), n)):
         toks = name_tokens(name)
         if len(toks) < 2:
             continue
-        match = next((cluster[n] for n, t in full if same_person(toks, t)), None)
-        cluster[name] = match if match is not None else len(set(cluster.values()))
-        full.append((name, toks))
+        alike = by_surname[_surname_key(toks[-1])]
+        match = next((cluster[n] for n, t in alike if same_person(toks, t)), None)
+        cluster[name] = match if match is not None else len(cluster)
+        alike.append((name, toks))
     return cluster
+
+
+def _surname_key(word: str) -> str:
+    """Two spellings of one surname share this: `same_spelling` needs the first letter and the
+    skeleton alike."""
+    return word[:1] + skeleton(word)
 
 
 def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[str, str]:
@@ -97,6 +107,12 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
         and len(name_tokens(c.subject)) >= 2
     }
     full_tokens = {f: name_tokens(f) for f in full}
+    surnames: dict[str, list[str]] = defaultdict(list)
+    given: dict[str, list[str]] = defaultdict(list)  # by first letter and skeleton, and by prefix
+    for f, t in full_tokens.items():
+        surnames[t[-1]].append(f)
+        given[t[0][:1] + skeleton(t[0])].append(f)
+        given[t[0][:_SHORT_FORM]].append(f)
     # each article's words and each description's answer are looked up once, so resolving stays
     # linear in the text whatever the number of ages
     words = {a: set(re.findall(r"[a-z’'-]+", t.lower())) for a, t in texts.items()}
@@ -125,12 +141,15 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
             continue
         seen = words.get(c.article) or set(re.findall(r"[a-z’'-]+", c.sentence.lower()))
         by_surname = {
-            f for f, t in full_tokens.items() if t[-1] == toks[0] and all(w in seen for w in t)
+            f for f in surnames.get(toks[0], ()) if all(w in seen for w in full_tokens[f])
         }
         if by_surname and _one_person(by_surname):
             names[c.id] = max(by_surname, key=lambda f: (len(f), f))
             continue
-        by_given = {f for f, t in full_tokens.items() if same_name(t[0], toks[0]) and t[-1] in seen}
+        near = given.get(toks[0][:1] + skeleton(toks[0]), []) + given.get(toks[0][:_SHORT_FORM], [])
+        by_given = {
+            f for f in near if same_name(full_tokens[f][0], toks[0]) and full_tokens[f][-1] in seen
+        }
         if by_given and _one_person(by_given):
             names[c.id] = max(by_given, key=lambda f: (len(f), f))
     return names

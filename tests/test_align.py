@@ -336,3 +336,31 @@ def test_labels_read_as_an_editor_writes(check_texts):
     assert "officers killed" in labels
     assert "bombs dropped" in labels
     assert not any("officers officer" in x or "bombs bomb" in x for x in labels)
+
+
+def test_clustering_many_names_stays_linear(monkeypatch):
+    """A list of thousands of people (a dump, a roll of victims) costs what its length does."""
+    from itertools import product
+
+    from factcheck import people
+
+    calls = 0
+    real = people.same_person
+
+    def counted(a, b):
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(people, "same_person", counted)
+    letters = "bdfgklmnprstvz"
+    surnames = ["".join(x + "a" for x in combo).title() for combo in product(letters, repeat=3)]
+
+    def work(n: int) -> int:
+        nonlocal calls
+        calls = 0
+        people.person_clusters([f"Ann {s}" for s in surnames[:n]])
+        return calls
+
+    small, large = work(1000), work(2000)
+    assert large <= 2.5 * max(small, 1)
