@@ -146,6 +146,9 @@ def duration_of(num: Token) -> str | None:
     if unit is None:
         return None
     head = unit.head
+    served = _service_of(unit)
+    if served is not None:
+        return served
     if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN":
         return canonical_event(_event_word(head))
     if head.pos_ == "VERB" and head.lemma_.lower() in ("last", "go", "continue", "run", "take"):
@@ -155,6 +158,32 @@ def duration_of(num: Token) -> str | None:
         if head.dep_ == "relcl" and head.head.pos_ == "NOUN":
             return canonical_event(_event_word(head.head))
     return None
+
+
+_SERVICE_NOUNS = frozenset("veteran career tenure service".split())
+_SERVICE_VERBS = frozenset("work serve".split())
+
+
+def _service_of(unit: Token) -> str | None:
+    """A person's length of service, whoever says it: "Krol, who had worked for the department
+    for nine years" and "Krol, an eight-year department veteran" are both "service of krol"."""
+    head = unit.head
+    person: Token | None = None
+    if head.lemma_.lower() in _SERVICE_NOUNS and unit.dep_ in ("compound", "amod", "nmod"):
+        if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+            person = head.head  # "Krol, an eight-year veteran"
+    elif (
+        unit.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SERVICE_VERBS
+    ):
+        verb = head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            person = subj  # "Krol worked for the department for nine years"
+        elif subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            person = verb.head if verb.head.pos_ == "PROPN" else None  # "Krol, who had worked"
+    if person is None:
+        return None
+    return f"service of {person.text.lower()}"  # the surname: the head of the name
 
 
 def _event_word(noun: Token) -> str:

@@ -94,6 +94,8 @@ def _topic_words(claim: Claim) -> str:
         return "magnitude"
     if claim.kind == Kind.TIME:
         return ""
+    if claim.kind == Kind.DURATION and claim.unit:
+        return claim.unit if claim.value == 1 else plural(claim.unit)  # "9 years", "1 hour"
     return claim.topic
 
 
@@ -118,6 +120,8 @@ def label(claims: Sequence[Claim]) -> str:
         return f"time the {first.subject}" if first.subject else "time"
     if first.kind == Kind.DURATION:
         unit = _plural(first.unit or "time")
+        if first.subject and first.subject.startswith("service of "):
+            return f"{unit} of service of {first.subject[11:].title()}"
         return f"{unit} the {first.subject} lasted" if first.subject else f"length in {unit}"
     counted = first.counted if first.counted and first.counted != "people" else None
     if first.kind != "count":

@@ -147,6 +147,14 @@ MATCHES = [
         "qualifier_mismatch",
     ),
     (
+        "length-of-service",
+        "Ames, who had worked for the county for nine years, was among the dead.",
+        "Tom Ames, an eight-year county veteran, was among the dead.",
+        "nine",
+        "eight",
+        "conflict",
+    ),
+    (
         "crowd-sized-by-estimate",
         "On Monday a group of about 130 people were marching to the station.",
         "A local station estimated the crowd at 70.",
@@ -233,6 +241,13 @@ TRAPS = [
         "The first quake, magnitude 7.6, struck at dawn.",
         "6.1",
         "7.6",
+    ),
+    (
+        "two-people-service",
+        "Ames, who had worked for the county for nine years, was among the dead.",
+        "Ruiz, an eight-year county veteran, was among the dead.",
+        "nine",
+        "eight",
     ),
     (
         "bullets-vs-shots",
