@@ -26,6 +26,18 @@ from factcheck.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_TEXT = "factcheck.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The parsed piece's text, joined once: spaCy rebuilds `doc.text` from its tokens on every
+    call, and reading a figure asks for it some twenty times."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
 _CLIMB = frozenset(
     "pobj prep conj appos compound amod nummod quantmod npadvmod attr nsubj nsubjpass dobj cc".split()
 )
@@ -115,7 +127,7 @@ def occurrence(doc: Doc, num: Token, start: int) -> int | None:
     if any(c.dep_ == "conj" and c.like_num for c in num.children):
         return 0
     # the nearest ordinal event before the figure, within its own clause
-    clause = re.split(r"[;:]|\band\b", doc.text[:start])[-1]
+    clause = re.split(r"[;:]|\band\b", text_of(doc)[:start])[-1]
     found = list(_ORDINAL_EVENT.finditer(clause))
     if found:
         return ORDINAL_WORDS[found[-1].group(1).lower()]

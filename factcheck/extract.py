@@ -12,6 +12,7 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
 from factcheck import dates, describe, sentences
+from factcheck.describe import text_of
 from factcheck.figures import ages, amounts, counts, labels, scope
 from factcheck.figures.found import Found
 from factcheck.models import Article, Claim
@@ -108,7 +109,7 @@ def _claims_in_sentence(
     following: str = "",
     limit: int = MAX_FIGURES_PER_SENTENCE,
 ) -> list[Found]:
-    text = doc.text
+    text = text_of(doc)
     out: list[Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
     for d in date_mentions:
@@ -164,7 +165,7 @@ _CLOCK_HEDGES: list[tuple[re.Pattern[str], str, float, float, bool, bool]] = [
 def _clock_time(doc: Doc, d: dates.DateMention, offset: int) -> Found:
     """A clock time with its hedge, as an interval of minutes after midnight, and what it is
     the time of: "the shooting began at about 1:45 a.m." is when the shooting began."""
-    text = doc.text
+    text = text_of(doc)
     at = dates.minutes_of_day(text[d.start : d.end])
     start, qualifier, quantity = d.start, "exact", None
     if at is not None:

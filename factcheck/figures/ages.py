@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.describe import text_of
 from factcheck.figures.found import Found
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ _QUOTES = frozenset('"“”')
 
 def in_decade(doc: Doc, num: Token, fig: Figure) -> Found | None:
     """ "an unidentified woman in her 50s": an age told by its decade."""
-    text = doc.text
+    text = text_of(doc)
     before = text[max(0, fig.start - 60) : fig.start]
     if (
         text[fig.number_end : fig.end] == "s"
@@ -155,7 +156,7 @@ def in_decade(doc: Doc, num: Token, fig: Figure) -> Found | None:
 
 def age(doc: Doc, num: Token, fig: Figure) -> Found | None:
     """An age and the person it belongs to: "a name, 29,", "a 27-year-old", "aged 27"."""
-    text = doc.text
+    text = text_of(doc)
     after = text[fig.end : fig.end + 40]
     before = text[max(0, fig.start - 60) : fig.start]
     start, end = fig.start, fig.end

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck import describe, units
+from factcheck.describe import text_of
 from factcheck.figures.found import Found
 from factcheck.vocab import CURRENCY_WORDS, TIME_UNITS, TOPIC_AFTER
 
@@ -162,7 +163,7 @@ def _noun_after_percent(doc: Doc, num: Token) -> str:
 
 def amount(doc: Doc, num: Token, fig: Figure) -> Found | None:
     """A figure with a unit: money, a percentage, a duration, a magnitude, a measure."""
-    text = doc.text
+    text = text_of(doc)
     after = text[fig.end : fig.end + 40]
     before = text[max(0, fig.start - 60) : fig.start]
     start, end = fig.start, fig.end

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck import describe
+from factcheck.describe import text_of
 from factcheck.figures import scope
 from factcheck.figures.found import Found
 from factcheck.vocab import (
@@ -270,7 +271,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() == "toll":
             return "killed", None
-    toll = _TOLL_BEFORE.search(doc.text[max(0, fig.start - 40) : fig.start])
+    toll = _TOLL_BEFORE.search(text_of(doc)[max(0, fig.start - 40) : fig.start])
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
     return "number", noun
@@ -358,7 +359,7 @@ def count(
     """A count: what it counts (topic, counted class, predicate) and which occurrence it is."""
     if _pronoun_one(doc, num, fig):
         return None
-    text = doc.text
+    text = text_of(doc)
     topic, noun = _topic(doc, num, fig)
     if fig.zero_word and topic not in TOPIC_LEMMAS.values():
         return None  # "no one answered" is not a figure; "no one was killed" is

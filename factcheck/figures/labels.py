@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.describe import text_of
 from factcheck.figures.amounts import PERCENT, noun_lemma, written_unit
 from factcheck.figures.found import Found
 from factcheck.vocab import TIME_UNITS, YEAR_NUMBER
@@ -23,9 +24,9 @@ _FRACTION_WORD = re.compile(
 def _ordinal_fraction(doc: Doc, num: Token, fig: Figure) -> bool:
     """ "a third" is a fraction only of something: "a third of the victims". Alone or before a
     noun it is an ordinal: "wounded a third", "a third gunman"."""
-    if not _FRACTION_WORD.match(doc.text[fig.number_start : fig.number_end]):
+    if not _FRACTION_WORD.match(text_of(doc)[fig.number_start : fig.number_end]):
         return False
-    return not re.match(r"^\s*(?:of\b|%|percent)", doc.text[fig.number_end :], re.I)
+    return not re.match(r"^\s*(?:of\b|%|percent)", text_of(doc)[fig.number_end :], re.I)
 
 
 _STREET = re.compile(
@@ -42,18 +43,18 @@ def is_headline(doc: Doc) -> bool:
 def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     """A number that is part of a name or an address, not an amount: "Section 427", "Game 2",
     "S&P 500", "iPhone 14 Pro", "1304 Franklin Avenue"."""
-    if _STREET.match(doc.text[fig.number_end :]):
+    if _STREET.match(text_of(doc)[fig.number_end :]):
         return True  # "1304 Franklin Avenue", "16-18 Industrial Avenue"
     if (
-        doc.text[fig.number_start - 1 : fig.number_start] == "["
-        and doc.text[fig.number_end : fig.number_end + 1] == "]"
+        text_of(doc)[fig.number_start - 1 : fig.number_start] == "["
+        and text_of(doc)[fig.number_end : fig.number_end + 1] == "]"
     ):
         return True  # "[6]": a reference marker
-    if re.search(r"\b[A-Z]{1,4}-$", doc.text[max(0, fig.number_start - 5) : fig.number_start]):
+    if re.search(r"\b[A-Z]{1,4}-$", text_of(doc)[max(0, fig.number_start - 5) : fig.number_start]):
         return True  # "AK-47", "F-16", "M-16": a model's name
     if re.match(
         r"^[\s-]*(?:caliber|calibre|mm\s+(?:handgun|pistol|rifle))\b",
-        doc.text[fig.number_end :],
+        text_of(doc)[fig.number_end :],
         re.I,
     ):
         return True  # ".357 caliber", "9mm pistol": a gun's name, not an amount
@@ -72,7 +73,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         return True  # "Dak Prescott (4)": a shirt number
     if num.i == 0 or is_headline(doc):
         return False  # title case ("Quake Kills 12") makes every word look like a name
-    after = doc.text[fig.number_end :]
+    after = text_of(doc)[fig.number_end :]
     if after[:1].isalpha() or PERCENT.match(after) or written_unit(after) is not None:
         return False  # "Lamborghini's 640bhp", "Sunday 5.5%", "Energy's 550 megawatt": measures
     prev = doc[num.i - 1]
@@ -91,7 +92,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
 
 def as_date(doc: Doc, num: Token, fig: Figure) -> Found | None:
     """A year, a decade or a span of years: a date, not 2015 of anything."""
-    text = doc.text
+    text = text_of(doc)
     after = text[fig.end : fig.end + 40]
     start, end = fig.start, fig.end
     if _STREET.match(text[fig.number_end :]):

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck import describe
+from factcheck.describe import text_of
 from factcheck.figures.labels import is_headline
 from factcheck.numbers import Interval
 from factcheck.vocab import CHANGE_VERBS, EVENT_NOUNS, YEAR
@@ -77,7 +78,7 @@ _STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     """A figure in a clause that recalls another event, not the story's own. `lead` is what the
     article said before this sentence, as far as its lead goes."""
-    before = doc.text[: fig.start]
+    before = text_of(doc)[: fig.start]
     if _COMPARISON.search(before):
         return True
     if _COMPARISON_CLAUSE.search(_CLAUSE_BREAK.split(before)[-1]):
@@ -86,7 +87,7 @@ def _told_for_comparison(doc: Doc, fig: Figure, lead: str) -> bool:
     if m is not None:
         known = lead + before[: m.start()]
         after = m.end()
-    elif lead.strip() and _ANOTHER_TIME.search(doc.text):
+    elif lead.strip() and _ANOTHER_TIME.search(text_of(doc)):
         known, after = lead, 0  # the lead says where the story is; a headline cannot be "another"
     else:
         return False
@@ -178,7 +179,7 @@ def headline_toll(doc: Doc, fig: Figure, lead: str) -> Figure:
     toll could rise up to 30" keeps its hedge."""
     if (
         fig.qualifier == "up_to"
-        and _TOLL_UP_TO.search(doc.text[: fig.start])
+        and _TOLL_UP_TO.search(text_of(doc)[: fig.start])
         and (not lead.strip() or is_headline(doc))
     ):
         return replace(fig, qualifier="exact", interval=Interval(fig.value, fig.value))
@@ -198,7 +199,7 @@ def notes(
 ) -> tuple[str, ...]:
     """Which occurrence a count is: part, total, update, another event, with the perpetrator,
     intent. `subject` is the event the count belongs to (`event_subject`)."""
-    text = doc.text
+    text = text_of(doc)
     found = []
     if noun is not None and any(c.lower_ in _EARLIER for c in noun.children if c.dep_ == "amod"):
         found.append("other_event")  # "four prior arrests"
