@@ -172,6 +172,14 @@ class DeskProcess(AppService):
         await process.wait()
 
 
+def _already_reaped(record: logging.LogRecord) -> bool:
+    """Drop asyncio's "Unknown child process pid …, will report returncode 255": a desk that had
+    already ended was reaped first by the subprocess module's own clean-up (it collects ended
+    children whenever a new desk starts), so asyncio's watcher found nothing to collect. The desk
+    is gone either way; the editor need not be told."""
+    return not record.getMessage().startswith("Unknown child process pid")
+
+
 class DeskServer(Server):
     """textual-serve's server, with one desk process a tab and the checks a newsroom needs."""
 
@@ -267,6 +275,7 @@ class DeskServer(Server):
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="factcheck serve: %(message)s")
+        logging.getLogger("asyncio").addFilter(_already_reaped)
 
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints a banner here; the address was printed before listening."""
