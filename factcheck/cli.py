@@ -245,7 +245,8 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from factcheck import serve, sources
+    from factcheck import sources
+    from factcheck.ui import serve
 
     paths = list(args.paths)
     if "-" in paths:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import cli
-from factcheck.serve import is_loopback, refusal
+from factcheck.ui.serve import is_loopback, refusal
 from tests.browser_desk import (
     ANALYSED,
     DeskTab,

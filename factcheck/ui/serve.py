@@ -29,7 +29,7 @@ from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-log = logging.getLogger("factcheck.serve")
+log = logging.getLogger("factcheck.ui.serve")
 
 QUIT_GRACE = 5.0  # seconds a desk has to quit when asked, before SIGTERM
 TERM_GRACE = (
