@@ -66,7 +66,7 @@ class Facet:
     noun: str
     """What is counted, canonical; "people" when generic."""
     named: str | None
-    """A named part of the whole ("El Centro" in "officer (El Centro)")."""
+    """A named part of the whole ("Harbor" in "officer (Harbor)")."""
     predicate: str | None
     modifiers: frozenset[str]
     degree: str | None
@@ -137,7 +137,7 @@ def _head(claim: Claim, person: int | None) -> tuple[str, ...] | None:
     if noun == "attacker":
         return ("count", noun, scope)  # how many attacked is a fact whatever they did
     if noun in _PUBLIC or noun in ROLE_NOUNS or noun in EVENT_NOUNS or noun in DEMOGRAPHIC_NOUNS:
-        # people named by what they did: "300 people packed the club", "320 patrons packed it";
+        # people named by what they did: "400 people packed the hall", "420 patrons packed it";
         # a bare "five officers" or "two shootings" says too little to compare
         if not claim.predicate:
             return None
@@ -168,7 +168,7 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
     """How surely two claims of one head state the same fact; None when they cannot. Within one
     article the figures' sizes are left to `_restates`."""
     if a.named != b.named or a.degree != b.degree:
-        return None  # "two El Centro officers" and "critically wounded" are parts
+        return None  # "two Harbor officers" and "critically wounded" are parts
     total = 1.0
     for x, y in ((a.occurrence, b.occurrence), (a.day, b.day)):
         if x is not None and y is not None and x != y:

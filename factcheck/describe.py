@@ -95,7 +95,7 @@ def modifiers(noun: Token | None, num: Token) -> tuple[str, ...]:
             if child.dep_ not in ("amod", "compound") or child.i == num.i or child.like_num:
                 continue
             if child.pos_ == "PROPN":
-                continue  # a name narrows too, but `counted` carries it ("officer (El Centro)")
+                continue  # a name narrows too, but `counted` carries it ("officer (Harbor)")
             word = child.lemma_.lower()
             if word in NEUTRAL_MODIFIERS or word in TOPIC_LEMMAS or not word.isalpha():
                 continue
@@ -136,7 +136,7 @@ def occurrence(doc: Doc, num: Token, start: int) -> int | None:
 
 def day(text: str, start: int) -> str | None:
     """The weekday a figure's sentence ties it to: the nearest named before the figure ("On
-    Monday a group of about 130"), else one right after it ("46 were arrested Wednesday night").
+    Monday a group of about 90"), else one right after it ("31 were arrested Friday night").
     A weekday further on belongs to another clause ("…, where he was shot Saturday")."""
     days = [(m.start(), m.group().lower()) for m in _WEEKDAY.finditer(text)]
     before = [w for at, w in days if at < start]
@@ -177,22 +177,22 @@ _SERVICE_VERBS = frozenset("work serve".split())
 
 
 def _service_of(unit: Token) -> str | None:
-    """A person's length of service, whoever says it: "Krol, who had worked for the department
-    for nine years" and "Krol, an eight-year department veteran" are both "service of krol"."""
+    """A person's length of service, whoever says it: "Ames, who had worked for the department
+    for nine years" and "Ames, an eight-year department veteran" are both "service of ames"."""
     head = unit.head
     person: Token | None = None
     if head.lemma_.lower() in _SERVICE_NOUNS and unit.dep_ in ("compound", "amod", "nmod"):
         if head.dep_ == "appos" and head.head.pos_ == "PROPN":
-            person = head.head  # "Krol, an eight-year veteran"
+            person = head.head  # "Ames, an eight-year veteran"
     elif (
         unit.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SERVICE_VERBS
     ):
         verb = head.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ == "PROPN":
-            person = subj  # "Krol worked for the department for nine years"
+            person = subj  # "Ames worked for the department for nine years"
         elif subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
-            person = verb.head if verb.head.pos_ == "PROPN" else None  # "Krol, who had worked"
+            person = verb.head if verb.head.pos_ == "PROPN" else None  # "Ames, who had worked"
     if person is None:
         return None
     return f"service of {person.text.lower()}"  # the surname: the head of the name

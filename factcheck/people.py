@@ -19,8 +19,8 @@ _TITLES = frozenset(
     "mr mrs ms dr sgt officer lt det gov sen rep president judge deputy trooper cpl capt chief "
     "jr sr ii iii".split()
 )
-_SHORT_FORM = 3
-_DESCRIPTIONS = 64  # descriptions ("the shooter") resolved per analysis; a dump has no more people  # letters a short form must keep: "Chris" for Christopher, never "Ch"
+_SHORT_FORM = 3  # letters a short form must keep: "Chris" for Christopher, never "Ch"
+_DESCRIPTIONS = 64  # descriptions ("the shooter") resolved per analysis; a dump has no more people
 
 
 def name_tokens(name: str) -> list[str]:
@@ -43,7 +43,7 @@ def skeleton(word: str) -> str:
 
 
 def same_spelling(a: str, b: str) -> bool:
-    """One name written two ways: "Stephen"/"Steven", "Zawahri"/"Zawahiri"."""
+    """One name written two ways: "Stephen"/"Steven", "Haddad"/"Hadad"."""
     return a == b or (a[:1] == b[:1] and skeleton(a) == skeleton(b))
 
 
@@ -95,8 +95,8 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
 
     A lone surname counts when its own article gives exactly one full name for it. A lone given
     name ("his brother, Christopher") counts when exactly one full name in any article begins
-    with it and that name's surname is in the lone name's article ("Chris Zawahri", in a story
-    about the Zawahri family). A description ("the man") is not the same man in another story.
+    with it and that name's surname is in the lone name's article ("Chris Dorvan", in a story
+    about the Dorvan family). A description ("the man") is not the same man in another story.
     """
     full = {
         c.subject
@@ -156,7 +156,7 @@ def resolve_age_names(claims: Sequence[Claim], texts: dict[str, str]) -> dict[st
 
 
 def _one_person(names: set[str]) -> bool:
-    """Whether every name of the set denotes one person ("Chris Zawahri", "Christopher Zawahri")."""
+    """Whether every name of the set denotes one person ("Chris Dorvan", "Christopher Dorvan")."""
     tokens = [name_tokens(n) for n in names]
     return all(same_person(a, b) for a in tokens for b in tokens)
 

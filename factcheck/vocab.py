@@ -81,7 +81,7 @@ DEMOGRAPHIC_NOUNS = frozenset(
     """adult baby boy child girl inmate kid man minor patient student teen teenager woman worker
     employee youth fan member victim""".split()
 )
-# Counted nouns that say what is counted through a topic: "14,000 refugees" are displaced.
+# Counted nouns that say what is counted through a topic: "9,000 refugees" are displaced.
 NOUN_TOPICS = {"refugee": "displaced", "evacuee": "displaced"}
 # People counted by their office or side: a part that stories count apart from "people".
 ROLE_NOUNS = frozenset(
@@ -332,7 +332,7 @@ PREDICATE_SYNONYMS = {
     **dict.fromkeys("fire spray unleash".split(), "fire"),
     **dict.fromkeys("destroy flatten raze level".split(), "destroy"),
 }
-# For people, verbs of one gathering: "300 people packed the club", "200 attended the vigil",
+# For people, verbs of one gathering: "400 people packed the hall", "250 attended the vigil",
 # "a group of 130 people were marching", "the crowd at 70".
 GATHERING_VERBS = frozenset(
     """attend gather join march rally parade protest demonstrate pack crowd jam fill throng

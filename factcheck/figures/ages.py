@@ -20,7 +20,7 @@ _AGE_BEFORE = re.compile(
 
 
 def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
-    """ "Cheron Shelton, 29, and…": a person's name, a comma, a small number, a comma or end."""
+    """ "Ana Ruiz, 29, and…": a person's name, a comma, a small number, a comma or end."""
     if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120:
         return False
     i = num.i
@@ -45,8 +45,8 @@ def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
 def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -> str | None:
     """The person an age belongs to, by how the age is written.
 
-    "27-year-old Robert Thomas" names the person after; "Cheron Shelton, 29," and
-    "Abaaoud, the 27-year-old Belgian" the person before; "aged 27" the nearest before, then after.
+    "27-year-old Tom Lee" names the person after; "Ana Ruiz, 29," and
+    "Diaz, the 27-year-old Chilean" the person before; "aged 27" the nearest before, then after.
     """
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     tail = last if last is not None else num

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 _MAGNITUDE = re.compile(
     r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
-)  # "7.6 and 7.5 magnitude quakes": the scale covers every figure of the list
+)  # "6.8 and 6.5 magnitude quakes": the scale covers every figure of the list
 _MAGNITUDE_BEFORE = re.compile(
     r"\bmagnitude(?:\s+of)?\s+$|"
     r"\b(?:quakes?|earthquakes?|tremors?|temblors?|aftershocks?),?\s+(?:\w+\s+){0,2}?measuring\s+"

@@ -97,7 +97,7 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_:
         lemma = singular(lemma)  # the small model leaves some plurals as they are: "rifles"
     if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
-        return "people"  # "40 Palestinians killed" counts people as "40 people killed" does
+        return "people"  # "30 Kenyans killed" counts people as "30 people killed" does
     # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
     # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
     named = [
@@ -114,7 +114,7 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
 def _story_own(name: str, noun: str, lead: str) -> bool:
     """Whether a name on a counted noun is the story's own ("five Dallas officers" in a story
     whose lead is about Dallas) rather than a part: the lead names it other than as this part
-    ("Two El Centro officers also wounded" names a part, even in the headline)."""
+    ("Two Harbor officers also wounded" names a part, even in the headline)."""
     for m in re.finditer(re.escape(name), lead, re.I):
         follows = lead[m.end() : m.end() + 40].lower().split()[:3]
         if not any(w.startswith(noun[:4]) for w in follows):
@@ -203,7 +203,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         if t.lower_ in FILLERS or t.lower_ == "of" or listed or t.like_num:
             if t.pos_ == "NOUN" and filler is None:
                 filler = t
-            continue  # "10 women, 7 men wounded": a list shares its participle
+            continue  # "8 women, 5 men wounded": a list shares its participle
         if t.tag_ == "NNS" and filler is None:
             filler = t  # "two teenagers dead", "dozens of people dead"
             continue

@@ -218,7 +218,7 @@ def notes(
         found.append("part")  # "went inside and fired 70 rounds": one step of the story
     verb = describe.governing_verb(noun or num)
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
-        found.append("part")  # "two El Centro officers also wounded": in addition to the toll
+        found.append("part")  # "two Harbor officers also wounded": in addition to the toll
     if (
         topic == "killed"
         and "toll" in text.lower()
