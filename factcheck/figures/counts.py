@@ -250,10 +250,8 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
                 and child.lemma_.lower() in TOPIC_LEMMAS
             ):
                 return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
-        if lemma in LIGHT_VERBS:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
-                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()], noun  # "taking shelter"
+        if (light := _light_verb_topic(verb)) is not None:
+            return light, noun  # "taking shelter"
         # "the death toll rose to 24", "the toll stood at 129"
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lemma_.lower() == "toll":
@@ -301,11 +299,17 @@ def _described_topic(noun: Token) -> str | None:
             return TOPIC_LEMMAS[lemma]
         if lemma in VERB_TOPICS:
             return VERB_TOPICS[lemma]
-        if lemma in LIGHT_VERBS:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.lemma_.lower() in LIGHT_VERB_OBJECTS:
-                return LIGHT_VERB_OBJECTS[obj.lemma_.lower()]
+        if (light := _light_verb_topic(verb)) is not None:
+            return light
     return None
+
+
+def _light_verb_topic(verb: Token) -> str | None:
+    """The topic a light verb's object names: "taking shelter", "sought refuge"."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return LIGHT_VERB_OBJECTS.get(obj.lemma_.lower()) if obj is not None else None
 
 
 def _copular_topic(token: Token) -> str | None:
