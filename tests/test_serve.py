@@ -353,7 +353,7 @@ async def test_a_desk_that_does_not_quit_is_ended_anyway(monkeypatch):
     """Asked to quit, then SIGTERM, both ignored: the server still ends and reaps the desk."""
     from textual_serve.download_manager import DownloadManager
 
-    from factcheck import serve
+    from factcheck.ui import serve
 
     monkeypatch.setattr(serve, "QUIT_GRACE", 0.5)
     monkeypatch.setattr(serve, "TERM_GRACE", 0.5)
