@@ -24,6 +24,12 @@ _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
+_ZONE = r"(?:GMT|UTC|EDT|EST|BST|CET|CEST|PST|PDT)\b"
+_MONTH_AFTER = (
+    "(?:"
+    + "|".join(rf"(?<=\b{w} )" for w in "in since until by last next this early late mid".split())
+    + ")"
+)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -32,15 +38,16 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"\b[012]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?![\d:])", re.I)),
     ("time", re.compile(r"\b[01]?\d(?:[.:][0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)),
-    ("time", re.compile(r"\b(?:noon|midnight)\b", re.I)),
-    ("time", re.compile(r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|EDT|EST|BST|CET|CEST|PST|PDT)\b")),
+    ("time", re.compile(r"\b(?:noon|midday|midnight)\b", re.I)),
+    ("time", re.compile(rf"\b[0-2]\d[0-5]\d\s*{_ZONE}")),
+    ("time", re.compile(rf"\b[0-2]\d[0-5]\d(?=\s*\(\s*[0-2]\d[0-5]\d\s*{_ZONE}\s*\))")),
     ("date", _MONTH_DAY := re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("date", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
     ("date", _MONTH_YEAR := re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
-    ("date", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
+    ("date", re.compile(r"\b(?P<m>[01]?\d) ?/ ?(?P<d>[0-3]?\d) ?/ ?(?P<y>(?:19|20)?\d\d)\b")),
     ("date", re.compile(rf"\b(?:(?:last|next|this|early|late)\s+)?{_WEEKDAY}{_PART}?\b", re.I)),
-    ("date", re.compile(r"\b(?:last|next|this|past)\s+(?:week|weekend|month|year|night)\b", re.I)),
-    ("date", re.compile(r"\b(?:yesterday|today|tonight)\b", re.I)),
+    # a month alone, where a preposition makes it a time: "last October", "since September"
+    ("date", re.compile(rf"{_MONTH_AFTER}{_MONTH}\b(?!\s+\d)")),
     (
         "date",
         re.compile(
@@ -118,13 +125,13 @@ def anchor_year(text: str) -> int | None:
 
 
 _CLOCK = re.compile(r"(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])?\.?\s*m?\.?", re.I)
-_CLOCK_24 = re.compile(r"(?P<h>[0-2]\d)(?P<m>[0-5]\d)\s*[A-Z]{3,4}$")
+_CLOCK_24 = re.compile(r"(?P<h>[0-2]\d)(?P<m>[0-5]\d)(?:\s*[A-Z]{3,4})?$")
 
 
 def minutes_of_day(surface: str) -> float | None:
     """A clock time as minutes after midnight: "1:45 a.m." is 105, "9 p.m." 1260, "noon" 720."""
     word = surface.strip().lower()
-    if word == "noon":
+    if word in ("noon", "midday"):
         return 720.0
     if word == "midnight":
         return 0.0

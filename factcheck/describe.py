@@ -222,3 +222,22 @@ def crowd(num: Token) -> bool:
         and head.dep_ in ("compound", "amod", "nmod")
         and head.head.lemma_.lower() in CROWD_NOUNS
     )
+
+
+_ANAPHORS = frozenset("them which whom these those".split())
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """What "them" or "which" stands for in "two of them", "of which four": the nearest plural
+    noun (or crowd) before it; failing that, a counted plural after it ("two of them escaped
+    and the remaining three boats were seized")."""
+    if pronoun.lower_ not in _ANAPHORS:
+        return None
+    doc = pronoun.doc
+    for t in reversed(doc[: pronoun.i]):
+        if t.pos_ == "NOUN" and (t.tag_ == "NNS" or t.lemma_.lower() in CROWD_NOUNS):
+            return t
+    for t in doc[pronoun.i + 1 :]:
+        if t.tag_ == "NNS" and any(c.like_num for c in t.children):
+            return t
+    return None

@@ -17,6 +17,7 @@ from factcheck.figures import ages, amounts, counts, labels, scope
 from factcheck.figures.found import Found
 from factcheck.models import Article, Claim
 from factcheck.numbers import Interval, find_figures
+from factcheck.vocab import SCALES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -112,8 +113,17 @@ def _claims_in_sentence(
     text = text_of(doc)
     out: list[Found] = []
     date_mentions = dates.find_dates(text, anchor_year=anchor_year)
-    for d in date_mentions:
+    joined = -1
+    for k, d in enumerate(date_mentions):
+        if k == joined:
+            continue
         if d.kind == "time":
+            nxt = date_mentions[k + 1] if k + 1 < len(date_mentions) else None
+            both = _clock_range(doc, d, nxt, offset) if nxt is not None else None
+            if both is not None:
+                out.append(both)
+                joined = k + 1
+                continue
             out.append(_clock_time(doc, d, offset))
             continue
         out.append(
@@ -124,7 +134,7 @@ def _claims_in_sentence(
             continue
         found = _classify(doc, fig, anchor_year, lead, following)
         if found is not None:
-            if found.quantity is not None:
+            if found.quantity is not None and found.value is None:
                 found = replace(found, value=fig.value)
             out.append(replace(found, start=found.start + offset, end=found.end + offset))
     out.sort(key=lambda f: f.start)
@@ -200,8 +210,39 @@ def _clock_time(doc: Doc, d: dates.DateMention, offset: int) -> Found:
     )
 
 
+_CLOCK_JOIN = re.compile(r"\s*(?:and|to|until|till|-|–)\s*$")
+_CLOCK_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _clock_range(
+    doc: Doc, first: dates.DateMention, second: dates.DateMention, offset: int
+) -> Found | None:
+    """ "between 2:10 a.m. and 2:18 a.m.", "from 9 p.m. to 11 p.m.": one span of time."""
+    text = text_of(doc)
+    if second.kind != "time" or not _CLOCK_JOIN.fullmatch(text[first.end : second.start]):
+        return None
+    opened = _CLOCK_OPEN.search(text[max(0, first.start - 10) : first.start])
+    if opened is None:
+        return None
+    low = dates.minutes_of_day(text[first.start : first.end])
+    high = dates.minutes_of_day(text[second.start : second.end])
+    if low is None or high is None or not low <= high:
+        return None
+    start = first.start - len(opened.group())
+    return replace(
+        _clock_time(doc, first, offset),
+        start=offset + start,
+        end=offset + second.end,
+        quantity=Interval(low, high),
+        qualifier="range",
+    )
+
+
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+_SCALE_WORDS = frozenset(["dozen", *SCALES])
 
 
 def _classify(
@@ -219,6 +260,8 @@ def _classify(
         if fig.zero_word and span[0].lower_ == "no" and len(span) > 1 and span[-1].lower_ != "one"
         else span[-1]
     )
+    if num.lower_ in _SCALE_WORDS and num.head in span and num.dep_ in ("quantmod", "compound"):
+        num = span.root  # "three dozen people": "three" carries the figure, not "dozen"
     fig = scope.headline_toll(doc, fig, lead)
     found = labels.as_date(doc, num, fig) or ages.in_decade(doc, num, fig)
     if found is not None:

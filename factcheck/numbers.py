@@ -95,6 +95,12 @@ _PREFIX_HEDGES: dict[str, str] = {
     "up to": "up_to",
     "at most": "up_to",
     "just over": "more_than",
+    "stronger than": "more_than",
+    "longer than": "more_than",
+    "older than": "more_than",
+    "weaker than": "less_than",
+    "shorter than": "less_than",
+    "younger than": "less_than",
     "well over": "more_than",
     "more than": "more_than",
     "greater than": "more_than",
@@ -141,6 +147,10 @@ _POSTFIX_HEDGES: dict[str, str] = {
     "or fewer": "up_to",
     "or less": "up_to",
     "or younger": "up_to",
+    "and over": "at_least",
+    "and above": "at_least",
+    "and up": "at_least",
+    "and older": "at_least",
     "or so": "about",
 }
 
@@ -160,6 +170,7 @@ _SHORT_SCALES = {
 }
 
 _VAGUE = VAGUE
+_TIME_UNIT_WORDS = frozenset("second minute hour day week month year".split())
 _TENS_OF = {"tens": 10, "hundreds": 100}
 
 _DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
@@ -347,6 +358,9 @@ class _Scanner:
                 return None  # "G20", "F-16", "COVID-19", "3/9": a name or a code, not an amount
             value = float(tok.text.replace(",", ""))
             j = i + 1
+            half = self.and_a_half(j)
+            if half is not None:
+                return value + 0.5, half, False  # "2-and-a-half years"
             fraction = self.slash_fraction(i, value)
             if fraction is not None:
                 return fraction
@@ -386,6 +400,9 @@ class _Scanner:
         j = i
         if lows[j] == "half" and lows[j + 1 : j + 3] == ["a", "dozen"]:
             return 6.0, j + 3, True
+        dozen = self.half_dozen(j)
+        if dozen is not None:
+            return 6.0, dozen, True
         total, current, last = 0.0, 0.0, ""
         if lows[j] in ("a", "an"):
             if not (j + 1 < n and lows[j + 1] in ("dozen", "hundred", *_SCALES)):
@@ -426,7 +443,36 @@ class _Scanner:
             j += 1
         if not last or total + current > MAX_VALUE:
             return None
+        half = self.and_a_half(j) if last in ("unit", "ten", "tenunit") else None
+        if half is not None:
+            return total + current + 0.5, half, True  # "two and a half"
         return total + current, j, True
+
+    def unit_and_a_half(self, i: int) -> int | None:
+        """The index past "an hour and a half", "a year and a half" at token i."""
+        if self.lows[i] not in ("a", "an") or i + 1 >= len(self.toks):
+            return None
+        if self.lows[i + 1] not in _TIME_UNIT_WORDS:
+            return None
+        return self.and_a_half(i + 2)
+
+    def half_dozen(self, j: int) -> int | None:
+        """The index past "a half-dozen", "a half dozen" or "half-dozen" at token j."""
+        k = j + 1 if self.lows[j] == "a" else j
+        words = [w for w in self.lows[k : k + 3] if w != "-"][:2]
+        if words != ["half", "dozen"]:
+            return None
+        return k + (3 if self.lows[k + 1] == "-" else 2)
+
+    def and_a_half(self, j: int) -> int | None:
+        """The index past "and a half" (or "-and-a-half") at token j."""
+        words = [w for w in self.lows[j : j + 6] if w != "-"][:3]
+        if words != ["and", "a", "half"]:
+            return None
+        k = j
+        for _ in range(3):
+            k += 2 if self.lows[k] == "-" else 1
+        return k
 
     # -- figures --------------------------------------------------------------------------------
 
@@ -471,7 +517,19 @@ class _Scanner:
                 return None
         else:
             num_tok = i
-        fraction = self.fraction_at(i)
+        unit_and_half = self.unit_and_a_half(i) if hedge is None or qualifier != "exact" else None
+        if unit_and_half is not None:  # "an hour and a half": the unit sits inside the figure
+            return self.finish(
+                start_i,
+                num_tok,
+                unit_and_half,
+                1.5,
+                hedge_interval(qualifier, 1.5),
+                qualifier,
+                spelled=True,
+                number_end_j=i + 1,
+            )
+        fraction = self.fraction_at(i) if self.half_dozen(i) is None else None
         if fraction is not None:
             value, j = fraction
             return self.finish(
@@ -501,7 +559,7 @@ class _Scanner:
         if not spelled and j < n and lows[j] == "s" and self.adjacent(j) and value % 10 == 0:
             # a decade: "in her 50s", "the 1990s"
             return self.finish(
-                start_i, num_tok, j + 1, value, Interval(value, value + 9), "vague", number_end_j=j
+                start_i, num_tok, j + 1, value, Interval(value, value + 9), "range", number_end_j=j
             )
         if j < n and self.adjacent(j) and not spelled and self.short_scale(j, currency):
             value *= _SHORT_SCALES[lows[j]]
@@ -553,6 +611,13 @@ class _Scanner:
             or (post[0] == "plus" and not (j + 1 < n and lows[j + 1].isalpha()))
         ):
             post = None  # "+" and "-plus" are glued on; "plus" needs a noun after it
+        if (
+            post
+            and post[0].startswith("and ")
+            and j + post[1] < n
+            and self.number(j + post[1], range_end=True) is not None
+        ):
+            post = None  # "killed 5 and over 20 hurt": two figures, not "5 and over"
         if post and qualifier == "exact":
             qualifier = _POSTFIX_HEDGES[post[0]]
             end_j = j + post[1]
@@ -661,7 +726,7 @@ class _Scanner:
         pair = " ".join(lows[i : i + 2]) if i + 1 < n else ""
         if pair in _VAGUE and pair != "a couple":
             lo, hi = _VAGUE[pair]
-            return lo, hi, i + 2
+            return self.vague_scaled(lo, hi, i + 2)
         if pair == "a couple" and lows[i + 2 : i + 3] == ["of"]:
             return 2, 3, i + 2
         w = lows[i]
@@ -678,8 +743,15 @@ class _Scanner:
                     return lo, hi, i + 1
                 return None
             lo, hi = _VAGUE[w]
-            return lo, hi, i + 1
+            return self.vague_scaled(lo, hi, i + 1)
         return None
+
+    def vague_scaled(self, lo: float, hi: float, j: int) -> tuple[float, float, int]:
+        """ "several hundred", "a few thousand": a vague amount times the scale after it."""
+        if j < len(self.toks) and self.lows[j] in _SCALES:
+            scale = _SCALES[self.lows[j]]
+            return lo * scale, hi * scale, j + 1
+        return lo, hi, j
 
     def range_tail(
         self,
@@ -697,12 +769,24 @@ class _Scanner:
             return None
         before = lows[start_i - 1] if start_i > 0 else ""
         joiner = lows[j]
-        joined = (
+        suspended = (
             joiner in ("-", "–")
+            and self.adjacent(j)
+            and j + 1 < n
+            and lows[j + 1] in ("to", "or", "and")
+        )
+        if suspended:  # "12- to 27-year-olds", "three- or four-page"
+            j += 1
+            joiner = lows[j]
+        spelled_low = toks[num_i].text[0].isalpha()
+        joined = (
+            suspended
+            or joiner in ("-", "–")
             # "range from $2 to $4" is a range; "rose from 3 to 5" is two levels
             or (joiner == "to" and (before != "from" or not self.changed_before(start_i - 1)))
             or (joiner == "and" and before == "between")
-            or (joiner == "or" and toks[num_i].text[0].isalpha() and value < 20)  # "two or three"
+            or (joiner == "or" and spelled_low and value < 20)  # "two or three"
+            or (joiner == "," and spelled_low and value < 20 and before != ",")  # "two, three"
         )
         if not joined:
             return None
@@ -712,6 +796,8 @@ class _Scanner:
         if k < n and toks[k].text in CURRENCY_SIGNS and not currency:
             return None
         spaced = joiner in ("-", "–") and not (self.adjacent(j) and self.adjacent(k))
+        if joiner == "," and not (k < n and toks[k].text[0].isalpha()):
+            return None
         if spaced and (self.adjacent(j) or self.adjacent(k)):
             return None  # "5 -10" is no range
         parsed = self.number(k, range_end=True) if k < n else None
@@ -731,6 +817,10 @@ class _Scanner:
             return None  # "9-2-1" is a score or a code
         if joiner == "or" and hi - value > 3:
             return None
+        if joiner == "," and (
+            hi != value + 1 or end >= n or not lows[end].isalpha() or lows[end] in ("and", "or")
+        ):
+            return None  # "two, three months" is a range; "one, two, three" counts out
         if spaced and hi <= value:
             return None  # "won 2 - 1" is a score
         if joiner in ("to", "-", "–") and value > 0 and hi > 50 * value and not shared_scale:

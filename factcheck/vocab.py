@@ -103,6 +103,15 @@ NOUN_SYNONYMS = {
     "protestor": "protester",
     "reveller": "reveler",
 }
+# A patient's state: "six remained in critical condition" counts those in it.
+CONDITION_WORDS = {
+    "critical": "critical",
+    "serious": "serious",
+    "grave": "critical",
+    "stable": "stable",
+    "fair": "fair",
+    "good": "good",
+}
 # How badly: a count of the critically wounded is a part of the wounded, never the same figure.
 DEGREE_WORDS = {
     "critically": "critical",
@@ -339,7 +348,9 @@ GATHERING_VERBS = frozenset(
     assemble converge mass flock set-off""".split()
 )
 # Nouns for a gathering of people: "estimated the crowd at 70", "a crowd of 200".
-CROWD_NOUNS = frozenset("crowd throng gathering procession rally protest demonstration mob".split())
+CROWD_NOUNS = frozenset(
+    "crowd throng gathering procession rally protest demonstration mob march vigil".split()
+)
 
 
 def canonical_predicate(lemma: str | None, *, people: bool = False) -> str | None:

@@ -130,6 +130,37 @@ CASES = [
     ),
     ("fraction-word", "two-thirds of voters", "two-thirds", "exact", 2 / 3, 2 / 3, True, True),
     ("fold", "grew more than sixfold", "more than sixfold", "more_than", 6, INF, False, True),
+    ("suspended-hyphen", "aged 12- to 27-years-old", "12- to 27", "range", 12, 27, True, True),
+    ("suspended-words", "a three- to four-page note", "three- to four", "range", 3, 4, True, True),
+    ("comma-range", "for two, three months", "two, three", "range", 2, 3, True, True),
+    ("and-a-half-hyphens", "2-and-a-half years", "2-and-a-half", "exact", 2.5, 2.5, True, True),
+    ("and-a-half-words", "two and a half hours", "two and a half", "exact", 2.5, 2.5, True, True),
+    ("unit-and-a-half", "an hour and a half", "an hour and a half", "exact", 1.5, 1.5, True, True),
+    (
+        "a-half-dozen",
+        "at least a half-dozen",
+        "at least a half-dozen",
+        "at_least",
+        6,
+        INF,
+        True,
+        True,
+    ),
+    ("several-hundred", "several hundred people", "several hundred", "vague", 300, 900, True, True),
+    ("a-few-thousand", "a few thousand fans", "a few thousand", "vague", 2000, 5000, True, True),
+    (
+        "stronger-than",
+        "aftershocks stronger than five",
+        "stronger than five",
+        "more_than",
+        5,
+        INF,
+        False,
+        True,
+    ),
+    ("and-above", "nights are 21 and above", "21 and above", "at_least", 21, INF, True, True),
+    ("and-over", "anyone 18 and over", "18 and over", "at_least", 18, INF, True, True),
+    ("decade-is-a-range", "a woman in her 50s", "50s", "range", 50, 59, True, True),
 ]
 
 
@@ -178,6 +209,19 @@ TRENDS = [
     ("plus-sign", "Dow +0.2%", "up"),
     ("phrasal-up", "the defence gave up 517 yards", None),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        pytest.param("one, two, three", ["one", "two", "three"], id="counting-out"),
+        pytest.param("two, three, four months", ["two", "three", "four"], id="longer-list"),
+        pytest.param("killed 5 and over 20 hurt", ["5", "over 20"], id="and-over-before-a-number"),
+        pytest.param("three, five months", ["three", "five"], id="not-consecutive"),
+    ],
+)
+def test_lists_are_not_ranges(text, surfaces):
+    assert [text[f.start : f.end] for f in find_figures(text)] == surfaces
 
 
 @pytest.mark.parametrize(("text", "trend"), [pytest.param(t, r, id=i) for i, t, r in TRENDS])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.describe import text_of
 from factcheck.figures.found import Found
+from factcheck.numbers import hedge_interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from factcheck.numbers import Figure
 
 _AGE_AFTER = re.compile(r"^(?:[\s-]*(?:years?|yrs?))+[\s-]*old\b", re.I)  # "25-year-year-old" too
+_RANGING = re.compile(r"\b(ranging|ranged)\s+(?:in\s+age\s+)?$", re.I)
+_LIMIT = re.compile(r"\b(over|above|under|below)\s+the\s+$", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|age\s+of|turn(?:s|ed|ing)?|(?:was|is)\s+due\s+to\s+turn)\s+$", re.I
 )
@@ -87,6 +90,8 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
         if name:
             return name
         noun = tail.head if tail.head.pos_ in ("NOUN", "PROPN") and tail.head is not tail else None
+        if noun is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[tail.i : noun.i]):
+            noun = None  # "the 26-year-old fired 11 shots": the age is not the shots'
         if noun is not None:
             return f"the {noun.text}"
         copula = tail if tail.lemma_ == "be" else tail.head
@@ -105,9 +110,13 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
 def _described_by_in(doc: Doc, num: Token) -> str | None:
     """The person "in her 50s" describes: "an unidentified woman in her 50s"."""
     prep = next((t for t in num.ancestors if t.dep_ == "prep" and t.lower_ == "in"), None)
-    if prep is None or prep.head.pos_ not in ("NOUN", "PROPN"):
+    if prep is None:
         return None
     noun = prep.head
+    if noun.pos_ == "VERB":  # "shot a woman in her 50s": the phrase hangs off the verb
+        noun = next((c for c in noun.children if c.dep_ in ("dobj", "nsubjpass")), noun)
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= noun.i < e.end]
     if people:
         return people[0].text
@@ -144,13 +153,13 @@ def in_decade(doc: Doc, num: Token, fig: Figure) -> Found | None:
     before = text[max(0, fig.start - 60) : fig.start]
     if (
         text[fig.number_end : fig.end] == "s"
-        and fig.qualifier == "vague"
+        and fig.qualifier == "range"
         and fig.value < 1000  # "the 1990s" is a date (labels.as_date)
         and re.search(r"\b(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?$", before, re.I)
     ):
         # the person is the noun the phrase describes
         person = _described_by_in(doc, num)
-        return Found(fig.start, fig.end, "age", fig.interval, "vague", "age", subject=person)
+        return Found(fig.start, fig.end, "age", fig.interval, "range", "age", subject=person)
     return None
 
 
@@ -166,6 +175,29 @@ def age(doc: Doc, num: Token, fig: Figure) -> Found | None:
 
     prenominal = _AGE_AFTER.match(after)
     aged = None if prenominal else _AGE_BEFORE.search(before)
+    group = _RANGING.search(before) if fig.qualifier == "range" else None
+    if group is not None and (prenominal is not None or aged is not None):
+        # "19 people, ranging from 12- to 27-years-old": the ages of the people counted
+        verb = next((t for t in doc[: num.i] if t.lower_ == group.group(1).lower()), None)
+        owner = verb.head if verb is not None and verb.head.pos_ in ("NOUN", "PRON") else None
+        stop = fig.end + prenominal.end() if prenominal is not None else end
+        return found(start, stop, owner.text if owner is not None else None)
+    limit = _LIMIT.search(before[: len(before) - len(aged.group())]) if aged else None
+    if aged is not None and limit is not None and fig.qualifier == "exact":
+        # "anyone over the age of 18": a limit, said of whoever it admits
+        qualifier = "more_than" if limit.group(1).lower() in ("over", "above") else "less_than"
+        prep = next((t for t in reversed(doc[: num.i]) if t.lower_ == limit.group(1).lower()), None)
+        owner = prep.head if prep is not None and prep.head.pos_ in ("NOUN", "PRON") else None
+        begin = fig.start - len(aged.group()) - len(limit.group())
+        return Found(
+            begin,
+            end,
+            "age",
+            hedge_interval(qualifier, fig.value),
+            qualifier,
+            "age",
+            subject=owner.text if owner is not None else None,
+        )
     if prenominal is None and aged is None and _is_name_comma_age(doc, num, fig):
         return found(start, end, _age_person(doc, num, "apposition"))
     if prenominal is not None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from factcheck import describe, units
 from factcheck.describe import text_of
 from factcheck.figures.found import Found
-from factcheck.vocab import CURRENCY_WORDS, TIME_UNITS, TOPIC_AFTER
+from factcheck.vocab import CROWD_NOUNS, CURRENCY_WORDS, TIME_UNITS, TOPIC_AFTER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -17,13 +17,17 @@ if TYPE_CHECKING:
     from factcheck.numbers import Figure
 
 PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
+_ENDS_PERCENT = re.compile(
+    r"(?:%|\bpercent|\bper\s+cent|\bpct)$", re.I
+)  # "40 percent to 70 percent"
 _MAGNITUDE = re.compile(
     r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
 )  # "6.8 and 6.5 magnitude quakes": the scale covers every figure of the list
 _MAGNITUDE_BEFORE = re.compile(
     r"\bmagnitude(?:\s+of)?\s+$|"
     r"\b(?:quakes?|earthquakes?|tremors?|temblors?|aftershocks?),?\s+(?:\w+\s+){0,2}?measuring\s+"
-    r"(?:(?:\d+(?:\.\d+)?)\s*(?:,|and|or)\s*)*$",
+    r"(?:(?:\d+(?:\.\d+)?)\s*(?:,|and|or)\s*)*$|"
+    r"\b(?:quakes?|earthquakes?|tremors?|temblors?|aftershocks?)\s+of\s+(?:\w+\s+){0,2}?$",
     re.I,
 )
 
@@ -105,6 +109,16 @@ _SHORT_UNITS = {
 }
 
 
+_HOLDS_UNIT = re.compile(r"\s+(?:second|minute|hour|day|week|month|year)\s+and\s+a\s+half$", re.I)
+
+
+_FRACTION = re.compile(
+    r"^(?:half|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?))$",
+    re.I,
+)
+
+
 def written_unit(after: str) -> tuple[str, str, int] | None:
     """The unit written right after a figure, looked up in quantulum3's lexicon."""
     words = _UNIT_WORD.findall(after[:40])[: units.MAX_WORDS]
@@ -151,6 +165,10 @@ def _noun_after_percent(doc: Doc, num: Token) -> str:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "PRON":
+                    obj = describe.antecedent(obj)  # "half of them"
+                    if obj is not None and obj.lemma_.lower() in CROWD_NOUNS:
+                        return "people"
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj.lemma_.lower()
     verb = describe.governing_verb(sign)
@@ -174,12 +192,22 @@ def amount(doc: Doc, num: Token, fig: Figure) -> Found | None:
         )
 
     percent = PERCENT.match(text[fig.number_end :])
-    if percent:
-        stop = max(end, fig.number_end + percent.end())
+    if percent or _ENDS_PERCENT.search(text[fig.start : fig.end]):
+        stop = max(end, fig.number_end + percent.end()) if percent else end
         return found("percent", _noun_after_percent(doc, num), "percent", stop)
     if fig.currency:
         return found("money", noun_lemma(num) or "money", fig.currency)
-    words = re.findall(r"[A-Za-z]+|[^\sA-Za-z\d]", after)
+    if _FRACTION.match(text[fig.number_start : fig.end]) and re.match(r"\s+of\b", after):
+        # "half of the suspects", "two-thirds of homes": a share, said as a percentage
+        share = fig.interval
+        share = replace(share, low=round(share.low * 100, 6), high=round(share.high * 100, 6))
+        return replace(
+            found("percent", _noun_after_percent(doc, num), "percent"),
+            quantity=share,
+            value=round(fig.value * 100, 6),
+        )
+    inside = text[fig.number_end : fig.end]  # "an hour and a half" holds its unit
+    words = re.findall(r"[A-Za-z]+|[^\sA-Za-z\d]", inside if _HOLDS_UNIT.match(inside) else after)
     first = words[0].lower() if words else ""
     if first == "-" and len(words) > 1:
         first = words[1].lower()

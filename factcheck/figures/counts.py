@@ -10,6 +10,8 @@ from factcheck.describe import text_of
 from factcheck.figures import scope
 from factcheck.figures.found import Found
 from factcheck.vocab import (
+    CONDITION_WORDS,
+    CROWD_NOUNS,
     DEMOGRAPHIC_NOUNS,
     FILLERS,
     GENERIC_NOUNS,
@@ -160,6 +162,8 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
 
 def _counted_noun(doc: Doc, num: Token) -> Token | None:
     """The noun a figure counts: "129 people", "dozens of people", "Sixteen were killed"."""
+    if num.i >= 2 and doc[num.i - 2].lower_ == "of" and doc[num.i - 1].lower_ in ("which", "whom"):
+        return describe.antecedent(doc[num.i - 1])  # "six shells were fired, of which four hit"
     head = num.head
     # "six AK-47 rifles": a name between the figure and its noun can mislead the parse
     right = None
@@ -175,7 +179,13 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return objs[0]
+                return describe.antecedent(objs[0]) if objs[0].pos_ == "PRON" else objs[0]
+    if num.dep_ in ("nsubj", "nsubjpass") and num.head.pos_ == "VERB":
+        for child in num.head.children:  # "five bombs were dropped, of which four exploded"
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i < num.i:
+                rel = next((g for g in child.children if g.lower_ in ("which", "whom")), None)
+                if rel is not None:
+                    return describe.antecedent(rel)
     if right is not None and num.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return right
     if num.pos_ in ("NOUN", "NUM", "PRON") and num.dep_ in (
@@ -189,6 +199,35 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
         "ROOT",
     ):
         return num
+    return None
+
+
+def _elided_noun(doc: Doc, num: Token) -> Token | None:
+    """The noun a bare figure leaves out because the clause before said it: "at least one bomb
+    landed in the camp, and three or four fell outside it"."""
+    if num.dep_ == "conj" and num.head.like_num:
+        num = num.head  # "three or four": the first number holds the place in the clause
+    if num.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    for t in reversed(doc[: num.i]):
+        if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.i < num.i:
+            return t.head
+    return None
+
+
+def _condition(token: Token) -> str | None:
+    """ "six remained in critical condition": the count of people in a state, named by it."""
+    verb = describe.governing_verb(token)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() == "condition":
+                state = next((c.lower_ for c in obj.children if c.lower_ in CONDITION_WORDS), None)
+                if state is not None:
+                    return CONDITION_WORDS[state]
     return None
 
 
@@ -207,8 +246,17 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         if t.tag_ == "NNS" and filler is None:
             filler = t  # "two teenagers dead", "dozens of people dead"
             continue
+        if t.tag_ == "NNS" and doc[t.i - 1].like_num:
+            continue  # "10 women, 7 men wounded"
+        if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i > t.i:
+            continue  # "five innocent people dead"
         break
     noun = _counted_noun(doc, num)
+    if noun is not None and noun.lemma_.lower() in CROWD_NOUNS and noun.head is not num:
+        return "people", None  # "half of them" where them is the crowd
+    condition = _condition(noun or num)
+    if condition is not None:
+        return condition, noun
     if noun is not None and noun is not num and noun.lemma_.lower() in PERPETRATOR_NOUNS:
         return noun.lemma_.lower(), noun  # "more than one shooter hurt 15 people" counts shooters
     if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
@@ -221,9 +269,10 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         lemma = noun.lemma_.lower()
         if lemma in TOPIC_LEMMAS:
             return _special(noun, TOPIC_LEMMAS[lemma]), noun
-    # 2. the verb that governs the counted noun (or the figure itself)
+    # 2. the verb that governs the counted noun (or the figure itself); a figure in apposition
+    # ("killed six people: three of his siblings, a cousin") is named by its noun, not a verb
     token = noun or num
-    verb = describe.governing_verb(token)
+    verb = describe.governing_verb(token) if num.dep_ != "appos" else None
     if verb is not None:
         lemma = verb.lemma_.lower()
         if lemma in ("fire",) and noun is not None and noun.lemma_ in ("shot", "round", "bullet"):
@@ -247,6 +296,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             if (
                 child.dep_ == "xcomp"
                 and token.dep_ in ("nsubj", "nsubjpass")
+                and child.tag_ == "VBN"  # "two groups began shooting" counts shooters
                 and child.lemma_.lower() in TOPIC_LEMMAS
             ):
                 return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"
@@ -272,6 +322,9 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     toll = _TOLL_BEFORE.search(text_of(doc)[max(0, fig.start - 40) : fig.start])
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
+    elided = _elided_noun(doc, num) if noun is None or noun is num else None
+    if elided is not None:
+        return NOUN_TOPICS.get(elided.lemma_.lower(), elided.lemma_.lower()), elided
     return "number", noun
 
 
@@ -357,6 +410,17 @@ def _special(noun: Token, topic: str) -> str:
     return topic
 
 
+def _in_clause(noun: Token | None, num: Token) -> Token:
+    """The token whose verb says what happened to the counted: the counted noun when it stands
+    in the figure's own phrase, the figure when the noun was found elsewhere ("two of them
+    escaped", where "them" are boats another clause seized)."""
+    if noun is None or noun == num or noun == num.head or num in noun.subtree:
+        return noun or num
+    if noun in num.subtree and not any(t.pos_ == "PRON" for t in num.subtree):
+        return noun  # "three of the victims"
+    return num
+
+
 def count(
     doc: Doc, num: Token, fig: Figure, anchor_year: int | None, lead: str, following: str
 ) -> Found | None:
@@ -405,7 +469,7 @@ def count(
             if topic in TOPIC_LEMMAS.values()
             else "gather"
             if gathering
-            else describe.predicate(noun or num)
+            else describe.predicate(_in_clause(noun, num))
         ),
         modifiers=describe.modifiers(noun, num),
         occurrence=describe.occurrence(doc, num, fig.start),

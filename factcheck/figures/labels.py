@@ -40,6 +40,9 @@ def is_headline(doc: Doc) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
 
+_NAME_ENTITIES = frozenset("FAC LOC ORG GPE PRODUCT WORK_OF_ART EVENT LAW".split())
+
+
 def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     """A number that is part of a name or an address, not an amount: "Section 427", "Game 2",
     "S&P 500", "iPhone 14 Pro", "1200 Elm Avenue"."""
@@ -61,6 +64,28 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     if fig.spelled or fig.qualifier != "exact" or fig.currency or fig.trend:
         return False
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    prev = doc[num.i - 1] if num.i > 0 else None
+    if fig.ordinal:
+        # "the 9th Ward", "the 67th Police Precinct", "5th Avenue": part of a place's name
+        in_name = num.ent_type_ in _NAME_ENTITIES and num.ent_iob_ == "B" and nxt is not None
+        in_name = in_name and nxt.ent_iob_ == "I"
+        before_name = nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+        return in_name or (before_name and not is_headline(doc))
+    if (
+        prev is not None
+        and num.ent_iob_ == "I"
+        and num.ent_type_ in _NAME_ENTITIES
+        and prev.pos_ == "PROPN"
+    ):
+        return True  # "FOX 8", "Apollo 11": inside an organisation's or a thing's name
+    if (
+        prev is not None
+        and prev.text.isupper()
+        and prev.is_alpha
+        and num.head.pos_ == "NOUN"
+        and any(c.like_num and c.i < prev.i for c in num.head.children)
+    ):
+        return True  # "six AK 47 rifles": "six" counts the rifles, "47" names the model
     if nxt is not None and nxt.tag_ == "NNP" and num.head is nxt and fig.value >= 100:
         return True  # "737 Max", "787 Dreamliner", "90049 ZIP Code": a model or a code
     if (
@@ -116,7 +141,7 @@ def as_date(doc: Doc, num: Token, fig: Figure) -> Found | None:
         if not counted:
             year = text[fig.number_start : fig.number_end]
             return Found(start, end, "date", None, "exact", "date", date=year)
-    if text[fig.number_end : fig.end] == "s" and fig.qualifier == "vague" and fig.value >= 1000:
+    if text[fig.number_end : fig.end] == "s" and fig.qualifier == "range" and fig.value >= 1000:
         return Found(start, end, "date", None, "vague", "date")  # "the 1990s"
     if (
         fig.qualifier == "range"
