@@ -67,8 +67,12 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     prev = doc[num.i - 1] if num.i > 0 else None
     if fig.ordinal:
         # "the 9th Ward", "the 67th Police Precinct", "5th Avenue": part of a place's name
-        in_name = num.ent_type_ in _NAME_ENTITIES and num.ent_iob_ == "B" and nxt is not None
-        in_name = in_name and nxt.ent_iob_ == "I"
+        in_name = (
+            num.ent_type_ in _NAME_ENTITIES
+            and num.ent_iob_ == "B"
+            and nxt is not None
+            and nxt.ent_iob_ == "I"
+        )
         before_name = nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
         return in_name or (before_name and not is_headline(doc))
     if (
