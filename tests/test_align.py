@@ -178,6 +178,14 @@ def test_lines_up(check_texts, a, b, fa, fb, verdict):
 # (id, article A, article B, figure in A, figure in B): never in one group
 TRAPS = [
     (
+        "others-besides-one-described",
+        "Ray Dunn, 30, was badly wounded in the ambush.\n\n"
+        "Two others were wounded when the gunmen opened fire.",
+        "Three people were wounded in the ambush.",
+        "Two",
+        "Three",
+    ),
+    (
         "rounds-fired-vs-carried",
         "The gunman fired about 100 rounds during the rampage.",
         "He carried 1,300 rounds of ammunition in his bag.",

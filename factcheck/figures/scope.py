@@ -11,7 +11,7 @@ from factcheck import describe
 from factcheck.describe import text_of
 from factcheck.figures.labels import is_headline
 from factcheck.numbers import Interval
-from factcheck.vocab import CHANGE_VERBS, EVENT_NOUNS, YEAR
+from factcheck.vocab import CHANGE_VERBS, EVENT_NOUNS, TOPIC_AFTER, YEAR
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,6 +72,11 @@ _PART_OF = re.compile(
 )
 _TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 # A step of a narrated sequence: what happened then is a part of the event, not its total.
+_ONE_WAS = re.compile(
+    r"\b(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(dead|killed|injured|wounded|hurt|missing|arrested|detained|shot|hospitali[sz]ed|charged)\b",
+    re.I,
+)
 _STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 
 
@@ -212,6 +217,15 @@ def notes(
         and not any(c.dep_ == "nummod" for c in noun.head.children)
     ):
         found.append("part")  # "left them and three others dead": the rest, not the toll
+    if (
+        noun is not None
+        and noun.lemma_.lower() in ("other", "others")
+        and topic in TOPIC_AFTER.values()
+        and any(TOPIC_AFTER[m.group(1).lower()] == topic for m in _ONE_WAS.finditer(lead))
+    ):
+        # "Ray Dunn was badly wounded … Two others were wounded": the others are besides him,
+        # so the count is part of the wounded, not all of them
+        found.append("part")
     if _PART_OF.match(text[fig.end :]):
         found.append("part")  # "one of the five victims", "two of whom", "5 of 15"
     if _STEP.search(text[: fig.start]):
