@@ -25,11 +25,6 @@ _MONTH = (
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _ZONE = r"(?:GMT|UTC|EDT|EST|BST|CET|CEST|PST|PDT)\b"
-_MONTH_AFTER = (
-    "(?:"
-    + "|".join(rf"(?<=\b{w} )" for w in "in since until by last next this early late mid".split())
-    + ")"
-)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -47,7 +42,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\b(?P<m>[01]?\d) ?/ ?(?P<d>[0-3]?\d) ?/ ?(?P<y>(?:19|20)?\d\d)\b")),
     ("date", re.compile(rf"\b(?:(?:last|next|this|early|late)\s+)?{_WEEKDAY}{_PART}?\b", re.I)),
     # a month alone, where a preposition makes it a time: "last October", "since September"
-    ("date", re.compile(rf"{_MONTH_AFTER}{_MONTH}\b(?!\s+\d)")),
+    (
+        "date",
+        re.compile(
+            rf"\b(?:in|since|until|by|last|next|this|early|late|mid)\s+(?P<only>{_MONTH})\b(?!\s+\d)"
+        ),
+    ),
     (
         "date",
         re.compile(
@@ -74,7 +74,8 @@ def find_dates(text: str, *, anchor_year: int | None = None) -> list[DateMention
         for m in pattern.finditer(text):
             if m.group().strip().lower() == "may" or (kind == "date" and m.group() == "March"):
                 continue
-            found.append((m.start(), m.end(), kind, m))
+            start, end = m.span("only") if "only" in pattern.groupindex else m.span()
+            found.append((start, end, kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     mentions: list[DateMention] = []
     last_end = -1

@@ -458,6 +458,8 @@ class _Scanner:
 
     def half_dozen(self, j: int) -> int | None:
         """The index past "a half-dozen", "a half dozen" or "half-dozen" at token j."""
+        if self.lows[j] not in ("a", "half"):
+            return None
         k = j + 1 if self.lows[j] == "a" else j
         words = [w for w in self.lows[k : k + 3] if w != "-"][:2]
         if words != ["half", "dozen"]:
