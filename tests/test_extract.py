@@ -272,6 +272,20 @@ def test_claim(claims_of, sentence, surface, kind, topic, qualifier):
     assert sentence[claim.start : claim.end] == surface
 
 
+def test_a_share_of_time_is_no_percentage(claims_of):
+    """ "half of them" is a share; "a quarter of a century" is a length of time."""
+    assert [c.kind for c in claims_of("The bridge stood for a quarter of a century.")] != [
+        "percent"
+    ]
+
+
+def test_the_dateline_in_capitals_is_a_date(claims_of):
+    claims = claims_of("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM")
+    assert [(c.surface, c.kind) for c in claims if "13" in c.surface] == [
+        ("MARCH 13, 2013", "date")
+    ]
+
+
 # Numbers that name something: not figures at all
 NAMES = [
     ("ordinal-in-place", "Police patrol the 12th Ward at night.", "12th"),
@@ -319,6 +333,7 @@ AGES = [
         "people",
     ),
     ("age-limit", "Entry is open to anyone over the age of 21.", "over the age of 21", "anyone"),
+    ("or-older", "Entry is free for students 18 and older.", "18 and older", "students"),
 ]
 
 

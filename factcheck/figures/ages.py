@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from factcheck.numbers import Figure
 
 _AGE_AFTER = re.compile(r"^(?:[\s-]*(?:years?|yrs?))+[\s-]*old\b", re.I)  # "25-year-year-old" too
+_OLDER = re.compile(r"\b(?:older|younger)$", re.I)
 _RANGING = re.compile(r"\b(ranging|ranged)\s+(?:in\s+age\s+)?$", re.I)
 _LIMIT = re.compile(r"\b(over|above|under|below)\s+the\s+$", re.I)
 _AGE_BEFORE = re.compile(
@@ -173,6 +174,11 @@ def age(doc: Doc, num: Token, fig: Figure) -> Found | None:
     def found(first: int, last: int, person: str | None) -> Found:
         return Found(first, last, "age", fig.interval, fig.qualifier, "age", subject=person)
 
+    if _OLDER.search(text[fig.number_end : fig.end]):
+        # "students 18 and older", "anyone 65 or older": only ages are older or younger
+        owner = doc[num.i - 1] if num.i > 0 else None
+        named = owner is not None and owner.pos_ in ("NOUN", "PRON", "PROPN")
+        return found(start, end, owner.text if named and owner is not None else None)
     prenominal = _AGE_AFTER.match(after)
     aged = None if prenominal else _AGE_BEFORE.search(before)
     group = _RANGING.search(before) if fig.qualifier == "range" else None

@@ -119,6 +119,11 @@ _FRACTION = re.compile(
 )
 
 
+_OF_TIME = re.compile(
+    r"\s+of\s+(?:an?\s+|the\s+)?(?:second|minute|hour|day|week|month|year|decade|century)\b", re.I
+)
+
+
 def written_unit(after: str) -> tuple[str, str, int] | None:
     """The unit written right after a figure, looked up in quantulum3's lexicon."""
     words = _UNIT_WORD.findall(after[:40])[: units.MAX_WORDS]
@@ -197,7 +202,11 @@ def amount(doc: Doc, num: Token, fig: Figure) -> Found | None:
         return found("percent", _noun_after_percent(doc, num), "percent", stop)
     if fig.currency:
         return found("money", noun_lemma(num) or "money", fig.currency)
-    if _FRACTION.match(text[fig.number_start : fig.end]) and re.match(r"\s+of\b", after):
+    if (
+        _FRACTION.match(text[fig.number_start : fig.end])
+        and re.match(r"\s+of\b", after)
+        and not _OF_TIME.match(after)  # "a quarter of a century" is a length of time
+    ):
         # "half of the suspects", "two-thirds of homes": a share, said as a percentage
         share = fig.interval
         share = replace(share, low=round(share.low * 100, 6), high=round(share.high * 100, 6))

@@ -179,7 +179,8 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return describe.antecedent(objs[0]) if objs[0].pos_ == "PRON" else objs[0]
+                said = describe.antecedent(objs[0]) if objs[0].pos_ == "PRON" else None
+                return said or objs[0]  # "two of them": whatever "them" stands for
     if num.dep_ in ("nsubj", "nsubjpass") and num.head.pos_ == "VERB":
         for child in num.head.children:  # "five bombs were dropped, of which four exploded"
             if child.dep_ == "prep" and child.lower_ == "of" and child.i < num.i:
@@ -202,15 +203,25 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
     return None
 
 
+_PERSONAL = frozenset("them whom us you those these".split())
+
+
 def _elided_noun(doc: Doc, num: Token) -> Token | None:
     """The noun a bare figure leaves out because the clause before said it: "at least one bomb
     landed in the camp, and three or four fell outside it"."""
     if num.dep_ == "conj" and num.head.like_num:
         num = num.head  # "three or four": the first number holds the place in the clause
-    if num.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        return None
+    verb = num.head
+    if num.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.dep_ != "conj":
+        return None  # only a clause joined to the one that named the noun
     for t in reversed(doc[: num.i]):
-        if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.i < num.i:
+        if (
+            t.like_num
+            and t.dep_ == "nummod"
+            and t.head.pos_ == "NOUN"
+            and t.head.head == verb.head
+            and t.head.dep_ == num.dep_
+        ):
             return t.head
     return None
 
@@ -314,6 +325,8 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
         described = _described_topic(noun)
         if described is not None:
             return described, noun  # "over 14,000 people taking shelter in tents"
+        if noun.pos_ == "PRON":  # "two of them" with nothing to say who they are
+            return ("people" if noun.lower_ in _PERSONAL else "number"), noun
         return NOUN_TOPICS.get(noun.lemma_.lower(), noun.lemma_.lower()), noun
     if num.dep_ in ("attr",) and num.head.lemma_ == "be":
         subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
