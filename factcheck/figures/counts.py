@@ -22,6 +22,7 @@ from factcheck.vocab import (
     PERSON_NOUNS,
     PERSON_VERB_TOPICS,
     ROLE_NOUNS,
+    TIME_UNITS,
     TOPIC_AFTER,
     TOPIC_LEMMAS,
     VERB_TOPICS,
@@ -211,18 +212,17 @@ def _elided_noun(doc: Doc, num: Token) -> Token | None:
     landed in the camp, and three or four fell outside it"."""
     if num.dep_ == "conj" and num.head.like_num:
         num = num.head  # "three or four": the first number holds the place in the clause
-    verb = num.head
-    if num.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.dep_ != "conj":
-        return None  # only a clause joined to the one that named the noun
+    if num.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
     for t in reversed(doc[: num.i]):
         if (
             t.like_num
             and t.dep_ == "nummod"
             and t.head.pos_ == "NOUN"
-            and t.head.head == verb.head
-            and t.head.dep_ == num.dep_
+            and t.head.i < num.i
+            and t.head.lower_ not in TIME_UNITS  # "two years ago, several were" is no ellipsis
         ):
-            return t.head
+            return t.head  # "about 200 officers … at least 12 discharged their weapons"
     return None
 
 
