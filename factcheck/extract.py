@@ -17,7 +17,7 @@ from factcheck.figures import ages, amounts, counts, labels, scope
 from factcheck.figures.found import Found
 from factcheck.models import Article, Claim
 from factcheck.numbers import Interval, find_figures
-from factcheck.vocab import SCALES
+from factcheck.vocab import SCALES, TOPIC_AFTER, TOPIC_LEMMAS, singular
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,6 +137,22 @@ def _claims_in_sentence(
             if found.quantity is not None and found.value is None:
                 found = replace(found, value=fig.value)
             out.append(replace(found, start=found.start + offset, end=found.end + offset))
+            also = _NONE_EITHER.match(text, fig.end) if fig.zero_word else None
+            if (
+                also is not None
+                and found.kind == "count"
+                and _zero_topic(also.group(1)) != found.topic
+            ):
+                # "no dead or wounded": one "no" for two counts, each a zero
+                word = also.group(1)
+                out.append(
+                    replace(
+                        found,
+                        start=offset + also.start(1),
+                        end=offset + also.end(1),
+                        topic=_zero_topic(word),
+                    )
+                )
     out.sort(key=lambda f: f.start)
     return out
 
@@ -240,6 +256,21 @@ def _clock_range(
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+_NONE_EITHER = re.compile(
+    r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been))?"
+    r"(?:\s+(?:dead|killed|injured|wounded|hurt|missing|arrested|detained))?"
+    r"\s+(?:or|nor)\s+(dead|killed|injured|wounded|hurt|missing|arrested|detained|"
+    r"deaths?|injur(?:y|ies)|fatalit(?:y|ies))\b",
+    re.I,
+)
+
+
+def _zero_topic(word: str) -> str:
+    """The topic a word after "no … or" names: "wounded" (injured), "deaths" (killed)."""
+    low = word.lower()
+    return TOPIC_AFTER.get(low) or TOPIC_LEMMAS[singular(low)]
 
 
 _SCALE_WORDS = frozenset(["dozen", *SCALES])

@@ -272,6 +272,20 @@ def test_claim(claims_of, sentence, surface, kind, topic, qualifier):
     assert sentence[claim.start : claim.end] == surface
 
 
+@pytest.mark.parametrize(
+    ("sentence", "zeros"),
+    [
+        pytest.param("There were no dead or wounded.", ["killed", "injured"], id="no-a-or-b"),
+        pytest.param("No one was killed or injured.", ["killed", "injured"], id="verb-or-verb"),
+        pytest.param("There were no injuries or deaths.", ["injured", "killed"], id="nouns"),
+        pytest.param("No one was killed or even hurt badly.", ["killed"], id="not-a-list"),
+    ],
+)
+def test_one_no_for_two_counts(claims_of, sentence, zeros):
+    claims = claims_of(sentence)
+    assert [(c.topic, c.value) for c in claims] == [(t, 0) for t in zeros]
+
+
 def test_a_share_of_time_is_no_percentage(claims_of):
     """ "half of them" is a share; "a quarter of a century" is a length of time."""
     assert [c.kind for c in claims_of("The bridge stood for a quarter of a century.")] != [
