@@ -96,6 +96,8 @@ def modifiers(noun: Token | None, num: Token) -> tuple[str, ...]:
                 continue
             if child.pos_ == "PROPN":
                 continue  # a name narrows too, but `counted` carries it ("officer (Harbor)")
+            if child.tag_ in ("VBG", "VBN") and child.lower_ not in DEGREE_WORDS:
+                continue  # "the remaining boats", "an estimated 300 rounds": not a kind of thing
             word = child.lemma_.lower()
             if word in NEUTRAL_MODIFIERS or word in TOPIC_LEMMAS or not word.isalpha():
                 continue

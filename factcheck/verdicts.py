@@ -8,9 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lemminflect import getInflection
+
 from factcheck.models import Claim, Kind, Note, Qualifier, Verdict, article_order
 from factcheck.numbers import Interval
-from factcheck.vocab import PERPETRATOR_NOUNS, SECONDS, plural
+from factcheck.vocab import EVENT_NOUNS, PERPETRATOR_NOUNS, SECONDS, plural, singular
 
 VERDICTS = tuple(Verdict)
 SEVERITY: dict[str, int] = {v: v.severity for v in Verdict}  # lower is more serious
@@ -124,7 +126,9 @@ def label(claims: Sequence[Claim]) -> str:
             return f"{unit} of service of {first.subject[11:].title()}"
         return f"{unit} the {first.subject} lasted" if first.subject else f"length in {unit}"
     counted = first.counted if first.counted and first.counted != "people" else None
-    if first.kind != "count":
+    if first.kind == Kind.MEASURE and first.topic != first.kind:
+        base = f"{first.topic} in {_plural(first.unit)}" if first.unit else first.topic
+    elif first.kind != "count":
         base = f"{first.kind} ({first.topic})" if first.topic != first.kind else str(first.kind)
     elif first.topic in _TOPIC_PHRASES:
         base = _TOPIC_PHRASES[first.topic]
@@ -138,11 +142,8 @@ def label(claims: Sequence[Claim]) -> str:
     if modifiers and first.kind == "count":
         base = f"{' '.join(modifiers)} {base}"
     subjects = Counter(c.subject for c in claims if c.subject and first.kind == "count")
-    if subjects:
-        subject = subjects.most_common(1)[0][0]
-        article = subject.split()[0].lower()
-        if article in ("a", "an"):
-            subject = "the " + subject.split(" ", 1)[1]  # "people killed in the firebomb attack"
+    subject = _event_words(subjects.most_common(1)[0][0], base) if subjects else None
+    if subject:
         base = f"{base} in {subject}"
     if Note.WITH_PERPETRATOR in first.notes:
         base += " (counting the attacker)"
@@ -151,37 +152,30 @@ def label(claims: Sequence[Claim]) -> str:
     return base
 
 
-_PARTICIPLES = dict(
-    w.split(":")
-    for w in """find:found hold:held take:taken feel:felt fall:fallen shoot:shot bring:brought
-    lead:led see:seen give:given go:gone come:come run:run hit:hit put:put set:set cut:cut
-    let:let win:won keep:kept leave:left make:made tell:told say:said buy:bought catch:caught
-    seek:sought fight:fought throw:thrown break:broken steal:stolen speak:spoken meet:met
-    send:sent spend:spent build:built lose:lost stand:stood sit:sat lay:laid pay:paid know:known
-    grow:grown draw:drawn fly:flown hide:hidden ride:ridden write:written eat:eaten rise:risen
-    drive:driven choose:chosen strike:struck sink:sunk flee:fled feed:fed get:got do:done
-    have:had bear:borne wear:worn tear:torn swear:sworn""".split()
-)
+def _event_words(subject: str, base: str) -> str | None:
+    """The event as a label says it: "the firebomb attack" for "A firebomb attack"; none for a
+    headline's words ("Springs Planned Parenthood Shooting") or what the label already says."""
+    words = subject.split()
+    events = [w for w in words[1:] if singular(w.lower().strip(".,")) in EVENT_NOUNS]
+    if any(w[:1].isupper() for w in events) or any(w.lower() in base.split() for w in events):
+        return None  # a headline's title case, or "strong aftershocks … in strong aftershocks"
+    if words[0].lower() in ("a", "an", "the"):
+        words = ["the", *words[1:]]  # "people killed in the firebomb attack"
+    elif not (words[0].endswith("'s") or words[0].endswith("’s") or words[0].lower() in _DETS):
+        words = ["the", *words]  # "the Mich. office shooting"
+    return " ".join(words)
+
+
+_DETS = frozenset("this that these those his her its their our my your".split())
 
 
 def _participle(verb: str) -> str:
-    """ "drop" -> "dropped", "seize" -> "seized", "find" -> "found": a predicate as the desk says it."""
-    if verb in _PARTICIPLES:
-        return _PARTICIPLES[verb]
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ied"
-    vowels = "aeiou"
-    if (
-        len(verb) <= 4
-        and len(verb) >= 3
-        and verb[-1] not in vowels + "wxy"
-        and verb[-2] in vowels
-        and verb[-3] not in vowels
-    ):
-        return verb + verb[-1] + "ed"  # "nab" -> "nabbed", "drop" -> "dropped"
-    return verb + "ed"
+    """ "drop" -> "dropped", "begin" -> "begun", "splinter-off" -> "splintered off": a predicate
+    as the desk says it, inflected by lemminflect's tables."""
+    word, _, particle = verb.partition("-")
+    found = getInflection(word, tag="VBN")
+    said = found[0] if found else word
+    return f"{said} {particle}" if particle else said
 
 
 def compare(claims: Sequence[Claim]) -> Verdict:

@@ -362,6 +362,69 @@ def test_labels_read_as_an_editor_writes(check_texts):
     assert not any("officers officer" in x or "bombs bomb" in x for x in labels)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        pytest.param(
+            "Two gangs began fighting at noon.",
+            "Three gangs began fighting at noon.",
+            "gangs begun",
+            id="irregular-participle",
+        ),
+        pytest.param(
+            "The quake struck at a depth of 10 km.",
+            "The quake struck at a depth of 12 km.",
+            "depth in kilometres",
+            id="measure-names-its-dimension",
+        ),
+        pytest.param(
+            "The overnight shooting killed three people.",
+            "The overnight shooting killed four people.",
+            "people killed in the overnight shooting",
+            id="event-in-lower-case",
+        ),
+    ],
+)
+def test_label_words(check_texts, a, b, label):
+    labels = {g.label for g in check_texts(a, b).groups if len(g.claims) > 1}
+    assert label in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("subject", "label"),
+    [
+        pytest.param("Springs Planned Parenthood Shooting", "people killed", id="headline-words"),
+        pytest.param("A firebomb attack", "people killed in the firebomb attack", id="article"),
+        pytest.param(
+            "Mich. office shooting", "people killed in the Mich. office shooting", id="bare"
+        ),
+        pytest.param("Friday's shooting", "people killed in Friday's shooting", id="possessive"),
+    ],
+)
+def test_label_names_the_event_as_an_editor_would(subject, label):
+    from factcheck.models import Claim
+    from factcheck.numbers import Interval
+    from factcheck.verdicts import label as label_of
+
+    claims = [
+        Claim(
+            f"{a}1",
+            a,
+            0,
+            1,
+            n,
+            f"{n} killed",
+            "count",
+            Interval(v, v),
+            "exact",
+            "killed",
+            subject=subject,
+        )
+        for a, n, v in (("A", "3", 3), ("B", "4", 4))
+    ]
+    assert label_of(claims) == label
+
+
 def test_clustering_many_names_stays_linear(monkeypatch):
     """A list of thousands of people (a dump, a roll of victims) costs what its length does."""
     from itertools import product
