@@ -140,7 +140,8 @@ def _weekday_number(word: str) -> int | None:
 def _weekday_beside_date(
     article: Article, s: int, e: int, years: list[int]
 ) -> list[tuple[list[Passage], str]]:
-    text = article.text[s:e]
+    written = article.as_written
+    text = written[s:e]
     dates = list(_dates(text, s))
     out: list[tuple[list[Passage], str]] = []
     for w in _WEEKDAY.finditer(text):
@@ -148,7 +149,7 @@ def _weekday_beside_date(
         if weekday is None:
             continue
         after = next((d for d in dates if d.start >= s + w.end()), None)
-        if after is None or not _BESIDE.match(article.text[s + w.end() : after.start]):
+        if after is None or not _BESIDE.match(written[s + w.end() : after.start]):
             continue
         candidates = [after.year] if after.year else years
         days = [d for d in (_on(after, y) for y in candidates if y) if d]
@@ -156,12 +157,12 @@ def _weekday_beside_date(
             continue
         day = days[0]
         start, end = s + w.start(), after.end
-        if "(" in article.text[s + w.end() : after.start] and article.text[end : end + 1] == ")":
+        if "(" in written[s + w.end() : after.start] and written[end : end + 1] == ")":
             end += 1  # "Friday (October 14)"
         out.append(
             (
-                [Passage(article.id, start, end, article.text[start:end])],
-                f"{article.id} writes “{article.text[start:end]}”, but "
+                [Passage(article.id, start, end, written[start:end])],
+                f"{article.id} writes “{written[start:end]}”, but "
                 f"{day.strftime('%B')} {day.day}, {day.year} was a {day.strftime('%A')}.",
             )
         )
@@ -172,7 +173,7 @@ def _arithmetic(
     article: Article, s: int, e: int, years: list[int]
 ) -> list[tuple[list[Passage], str]]:
     """ "on Nov. 17, four days after … Nov. 13": both dates in the sentence, the count between."""
-    text = article.text[s:e]
+    text = article.as_written[s:e]
     dates = list(_dates(text, s))
     out: list[tuple[list[Passage], str]] = []
     for m in _SPAN.finditer(text):
@@ -197,7 +198,7 @@ def _arithmetic(
         start, end = first.start, second.end
         out.append(
             (
-                [Passage(article.id, start, end, article.text[start:end])],
+                [Passage(article.id, start, end, article.as_written[start:end])],
                 f"{article.id} says “{m.group()}”, but {d2:%B} {d2.day} to {d1:%B} {d1.day} "
                 f"is {abs(actual)} day{'s' if abs(actual) != 1 else ''}.",
             )
@@ -298,7 +299,7 @@ _DATE_REACH = 6
 
 def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
     yield from _weekdays(article, s, e)
-    text = article.text[s:e]
+    text = article.as_written[s:e]
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
     for d in _dates(text, s):
         event = _event_before(words, d.start - s, reach=_DATE_REACH)
@@ -308,13 +309,13 @@ def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
             day = dt.date(2000, d.month, d.day).toordinal()
         except ValueError:
             continue
-        label = article.text[d.start : d.end]
+        label = article.as_written[d.start : d.end]
         yield _Dated(article.id, d.start, d.end, event, day, True, False, False, False, label)
 
 
 def _weekdays(article: Article, s: int, e: int) -> Iterator[_Dated]:
     """Weekdays in a sentence with the event word each dates."""
-    text = article.text[s:e]
+    text = article.as_written[s:e]
     small_hours = bool(_EARLY_HOURS.search(text))
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
     for w in _WEEKDAY.finditer(text):

@@ -76,6 +76,7 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     ordinary = _ordinary_words(words)
     mentions = [m for a in articles for m in _mentions(a, words[a.id], ordinary)]
     texts = {a.id: a.text for a in articles}
+    written = {a.id: a.as_written for a in articles}  # what a passage shows
     variants = _spelling_variants(mentions, " ".join(texts.values()).casefold())
     places = _place_variants(articles, mentions, words) if nlp is not None else []
     given = _given_names_as_surnames(mentions, texts) if nlp is not None else []
@@ -96,7 +97,7 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
             f"N{n}",
             FindingType.NAME_VARIANT,
             tuple(
-                Passage(p.article, p.start, p.end, texts[p.article][p.start : p.end])
+                Passage(p.article, p.start, p.end, written[p.article][p.start : p.end])
                 for p in sorted(set(spans), key=lambda p: (article_order(p.article), p.start))
             ),
             explanation,
