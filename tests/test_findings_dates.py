@@ -115,6 +115,14 @@ RIGHT = [
         ("Ceremony notes\n\nThe memorial was held on Friday (October 14), a week after the fire.",),
         id="year-not-pinned-down-any-named-year-fits",
     ),
+    pytest.param(
+        (
+            "The shooting on Thursday left two dead, police said.",
+            "Police said the shooting Thursday left two dead.",
+            "Protests began after an officer on Wednesday shot a man in another city.",
+        ),
+        id="a-verb-after-the-weekday-does-not-name-the-event",
+    ),
 ]
 
 
@@ -127,3 +135,78 @@ def test_consistent_dates_are_not_flagged(texts):
 def test_nothing_said_where_the_year_is_unknown():
     found = datecheck.find(_articles("The ferry sank on Thursday, March 3, officials said."))
     assert found == []
+
+
+# The parse ties a weekday to an event word the word rules cannot reach.
+WRONG_PARSED = [
+    pytest.param(
+        (
+            "Coast guard cutters on Monday intercepted two speedboats and foiled a hijacking.",
+            "The navy on Monday thwarted a hijacking of a ferry in the strait.",
+            "A patrol ship foiled a hijacking of a passenger ferry sailing through the strait on "
+            "Tuesday, arresting eight men.",
+        ),
+        "Tuesday",
+        "A, B say Monday",
+        id="event-word-far-before-the-weekday",
+    ),
+    pytest.param(
+        (
+            "Nine people were hurt in the blast that ripped through the market around 6 a.m. Friday.",
+            "The Friday blast destroyed forty stalls.",
+            "Nine were hurt in the blast that tore through the market early Thursday, traders said.",
+        ),
+        "Thursday",
+        "A, B say Friday",
+        id="relative-clause-describes-the-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "marked", "why"), WRONG_PARSED)
+def test_wrong_day_found_through_the_parse(nlp, texts, marked, why):
+    assert datecheck.find(_articles(*texts)) == []  # the word rules alone cannot see it
+    (finding,) = datecheck.find(_articles(*texts), nlp)
+    assert finding.spans[0].text == marked
+    assert why in finding.explanation
+
+
+RIGHT_PARSED = [
+    pytest.param(
+        (
+            "The shooting at the mall happened on Thursday night, police said.",
+            "Thursday's shooting left three dead.",
+            "The march began after an officer on Wednesday shot a teenager in another city.",
+        ),
+        id="a-clause-about-an-earlier-moment",
+    ),
+    pytest.param(
+        (
+            "The shooting at the mall happened on Friday night, police said.",
+            "Friday's shooting left three dead.",
+            "Police said a man attacked two guards and tried to grab a rifle late Thursday.",
+        ),
+        id="the-weekday-belongs-to-another-clause",
+    ),
+    pytest.param(
+        (
+            "The shooting at the mall happened on Thursday night, police said.",
+            "Thursday's shooting left three dead.",
+            "Two unrelated shootings on Tuesday kept detectives busy.",
+        ),
+        id="two-days-apart-is-another-event",
+    ),
+    pytest.param(
+        (
+            "Shelling resumed after the truce of December 28, 2020. Troops on Tuesday (5 January) "
+            "shelled the port.",
+        ),
+        id="unwritten-year-may-be-the-year-after-the-named-one",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts", RIGHT_PARSED)
+def test_days_the_parse_does_not_tie_to_the_event(nlp, texts):
+    found = datecheck.find(_articles(*texts), nlp)
+    assert found == [], [f.explanation for f in found]

@@ -28,5 +28,5 @@ def find_all(articles: Sequence[Article], nlp: Language | None = None) -> tuple[
     return (
         *names.find(articles, nlp),
         *quotes.find(articles),
-        *datecheck.find(articles),
+        *datecheck.find(articles, nlp),
     )

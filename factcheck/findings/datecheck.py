@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from factcheck import sentences
 from factcheck.findings.model import Finding, FindingType, Passage
@@ -26,6 +27,10 @@ from factcheck.findings.words import (
     WEEKDAYS,
 )
 from factcheck.models import Article, article_order
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
@@ -65,8 +70,10 @@ class _Date:
     year: int | None
 
 
-def find(articles: Sequence[Article]) -> list[Finding]:
-    """Date inconsistencies inside each article and across them, in article then text order."""
+def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Finding]:
+    """Date inconsistencies inside each article and across them, in article then text order.
+    With a pipeline, a weekday too far from its event word for the word rules is tied to it
+    through the parse ("foiled a pirate attack on merchant ships … on Friday")."""
     found: list[tuple[list[Passage], str]] = []
     dated = {a.id: list(_dated_sentences(a)) for a in articles}
     for article in articles:
@@ -74,7 +81,8 @@ def find(articles: Sequence[Article]) -> list[Finding]:
         for s, e in dated[article.id]:
             found += _weekday_beside_date(article, s, e, years)
             found += _arithmetic(article, s, e, years)
-    found += _event_days(articles, dated)
+    parsed = _parsed_events(articles, dated, nlp) if nlp is not None else {}
+    found += _event_days(articles, dated, parsed)
     # one passage, one finding: the first rule to mark it says why
     marked: set[Passage] = set()
     unique = []
@@ -151,7 +159,9 @@ def _weekday_beside_date(
         after = next((d for d in dates if d.start >= s + w.end()), None)
         if after is None or not _BESIDE.match(written[s + w.end() : after.start]):
             continue
-        candidates = [after.year] if after.year else years
+        # an unwritten year may be the one after the year an article names: "Tuesday (6 January)"
+        # in a story that names only the December before
+        candidates = [after.year] if after.year else [*years, *(y + 1 for y in years)]
         days = [d for d in (_on(after, y) for y in candidates if y) if d]
         if not days or any(d.weekday() == weekday for d in days):
             continue
@@ -232,11 +242,14 @@ class _Dated:
 
 _WORDS = re.compile(r"[\w'’]+")
 # "Saturday's senseless killings", "the Wednesday bombings", "Friday night's attacks"
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|last|its|their)\s+$", re.I)
 _AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
 
 
 def _event_days(
-    articles: Sequence[Article], dated_sentences: dict[str, list[tuple[int, int]]]
+    articles: Sequence[Article],
+    dated_sentences: dict[str, list[tuple[int, int]]],
+    parsed: dict[tuple[str, int], str],
 ) -> list[tuple[list[Passage], str]]:
     """Weekdays, or dates, attached to the same event word that disagree with the day most
     mentions give, once small hours are allowed for. An article that itself gives the usual day
@@ -246,7 +259,7 @@ def _event_days(
     dated: dict[tuple[str, bool], list[_Dated]] = defaultdict(list)
     for article in articles:
         for s, e in dated_sentences[article.id]:
-            for d in _attached(article, s, e):
+            for d in _attached(article, s, e, parsed):
                 dated[(d.event, d.is_date)].append(d)
     out: list[tuple[list[Passage], str]] = []
     for (event, _), mentions in dated.items():
@@ -260,6 +273,9 @@ def _event_days(
         for d in mentions:
             if d.day == usual or any(_compatible(d, other) for other in agreeing):
                 continue
+            if not _neighbours(d, agreeing[0]):
+                continue  # the usual slip is a day (a night past midnight, a time zone); two
+                # days or more apart, the day is more likely another event's
             if any(o.article == d.article for o in agreeing) and not (
                 d.named and _neighbours(d, agreeing[0])
             ):
@@ -297,8 +313,10 @@ def _compatible(a: _Dated, b: _Dated) -> bool:
 _DATE_REACH = 6
 
 
-def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
-    yield from _weekdays(article, s, e)
+def _attached(
+    article: Article, s: int, e: int, parsed: dict[tuple[str, int], str]
+) -> Iterator[_Dated]:
+    yield from _weekdays(article, s, e, parsed)
     text = article.as_written[s:e]
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
     for d in _dates(text, s):
@@ -313,22 +331,23 @@ def _attached(article: Article, s: int, e: int) -> Iterator[_Dated]:
         yield _Dated(article.id, d.start, d.end, event, day, True, False, False, False, label)
 
 
-def _weekdays(article: Article, s: int, e: int) -> Iterator[_Dated]:
+def _weekdays(
+    article: Article, s: int, e: int, parsed: dict[tuple[str, int], str]
+) -> Iterator[_Dated]:
     """Weekdays in a sentence with the event word each dates."""
     text = article.as_written[s:e]
     small_hours = bool(_EARLY_HOURS.search(text))
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
-    for w in _WEEKDAY.finditer(text):
-        name = w.group("weekday")
-        weekday = _weekday_number(name)
-        if weekday is None or not name[0].isupper():
+    for w in _story_weekdays(text):
+        weekday = _weekday_number(w.group("weekday"))
+        if weekday is None:
             continue
-        if name.isupper() or not name.lower().endswith("day"):
-            continue  # a dateline in capitals, "Fri" in a timestamp: not a story's event
         before = text[max(0, w.start() - 6) : w.start()].lower()
         part = (w.group("part") or "").lower()
-        named_by = _event_after(text[w.end() :])
-        dates = named_by or _event_before(words, w.start())
+        named_by = _event_after(text[w.end() :], text[: w.start()])
+        dates = (
+            named_by or _event_before(words, w.start()) or parsed.get((article.id, s + w.start()))
+        )
         if dates is None:
             continue
         yield _Dated(
@@ -346,10 +365,11 @@ def _weekdays(article: Article, s: int, e: int) -> Iterator[_Dated]:
         )
 
 
-def _event_after(rest: str) -> str | None:
-    """ "Saturday's senseless killings", "the Wednesday bombings"."""
+def _event_after(rest: str, before: str) -> str | None:
+    """ "Saturday's senseless killings", "the Wednesday bombings"; not "on Wednesday shot", where
+    the word after is a verb."""
     m = _AFTER.match(rest)
-    if m is None:
+    if m is None or not (m.group("possessive") or _DETERMINER.search(before[-20:])):
         return None
     following = m.group("words").split()
     for word in following if m.group("possessive") else following[:1]:
@@ -370,4 +390,98 @@ def _event_before(words: list[tuple[str, int, int]], at: int, *, reach: int = 4)
             return EVENT_SYNONYMS.get(word, word)
         if word == "away":
             return "death"  # passed away
+    return None
+
+
+def _story_weekdays(text: str) -> Iterator[re.Match[str]]:
+    """Weekdays written out in a story's prose: not a dateline in capitals, not "Fri" in a
+    timestamp."""
+    for w in _WEEKDAY.finditer(text):
+        name = w.group("weekday")
+        if name[0].isupper() and not name.isupper() and name.lower().endswith("day"):
+            yield w
+
+
+# -- the parse, for weekdays the word rules cannot tie to their event ---------------------------
+
+_EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_WORDS)) + r")\b", re.I)
+# "after a man on Tuesday shot two people": a clause about an earlier or later moment
+_OTHER_MOMENT = frozenset({"after", "before", "since", "until", "following"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _parsed_events(
+    articles: Sequence[Article],
+    dated_sentences: dict[str, list[tuple[int, int]]],
+    nlp: Language,
+) -> dict[tuple[str, int], str]:
+    """(article, weekday offset) -> the event word the parse ties the weekday to. Only sentences
+    with a weekday and an event word are parsed, and only by the tagger and the parser."""
+    jobs: list[tuple[str, int, str]] = []
+    for article in articles:
+        for s, e in dated_sentences[article.id]:
+            piece = article.text[s:e]
+            if _EVENT_WORD.search(piece) and next(_story_weekdays(piece), None) is not None:
+                jobs.append((article.id, s, piece))
+    if not jobs:
+        return {}
+    docs: Iterator[Any] = (nlp.make_doc(piece) for _, _, piece in jobs)
+    for name in ("tok2vec", "tagger", "parser"):
+        if name in nlp.pipe_names:
+            docs = nlp.get_pipe(name).pipe(docs)  # type: ignore[attr-defined]
+    events: dict[tuple[str, int], str] = {}
+    for (article_id, s, piece), doc in zip(jobs, docs, strict=True):
+        for w in _story_weekdays(piece):
+            span = doc.char_span(w.start(), w.end())  # "Thursday night": the night is dated
+            if span is None:
+                continue
+            event = _event_of(span.root)
+            if event is not None:
+                events[(article_id, s + w.start())] = event
+    return events
+
+
+def _event_of(day: Token) -> str | None:
+    """The event a weekday dates through the parse: the word it hangs on ("the bombing on
+    Tuesday"), that verb's subject or object ("on Thursday thwarted an attack"), the event a
+    clause describes ("the massacre that began … Sunday"); failing those, the sentence's own verb
+    when no other clause stands between ("foiled an attack on ships sailing … on Friday").
+    None for a statement's day, another moment's ("after … on Tuesday shot …") or another
+    clause's ("said a man attacked … and tried … Thursday")."""
+    head = day.head
+    if day.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head  # past "on"
+    event = _event_at(head)
+    if event is not None or _elsewhere(head):
+        return event
+    t = head
+    while t.head.i != t.i:
+        t = t.head
+        if (t.tag_ in _FINITE and t.head.i != t.i) or _elsewhere(t):
+            return None
+    return _event_at(t) if t.tag_.startswith("VB") else None
+
+
+def _elsewhere(t: Token) -> bool:
+    """A statement ("said") or a clause about another moment ("after he shot")."""
+    return (t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS) or any(
+        c.dep_ == "mark" and c.lower_ in _OTHER_MOMENT for c in t.children
+    )
+
+
+def _event_at(t: Token) -> str | None:
+    """The event a word names: itself, or as a verb its subject or object (or those of the verbs
+    "and" joins to it), or the event noun a relative clause describes."""
+    low = t.lower_
+    if low in EVENT_WORDS and not _elsewhere(t):
+        return EVENT_SYNONYMS.get(low, low)
+    if not t.tag_.startswith("VB") or _elsewhere(t):
+        return None
+    for v in (t, *(c for c in t.children if c.dep_ == "conj" and c.tag_.startswith("VB"))):
+        for c in v.children:
+            if c.dep_ in _ARGUMENTS and c.lower_ in EVENT_WORDS:
+                return EVENT_SYNONYMS.get(c.lower_, c.lower_)
+    if t.dep_ == "relcl" and t.head.lower_ in EVENT_WORDS:
+        return EVENT_SYNONYMS.get(t.head.lower_, t.head.lower_)
     return None
