@@ -55,6 +55,15 @@ WRONG = [
         "Thursday",
         id="neighbouring-day-inside-an-article-that-also-has-it-right",
     ),
+    pytest.param(
+        (
+            "Officials spoke on March 4, one day after the bombing of the depot.",
+            "The depot was bombed March 3, police said. A guard was killed by the blast on March 4.",
+        ),
+        "March 4",
+        "A, B say March 3",
+        id="attack-on-two-dates-in-one-article-and-a-date-counted-back",
+    ),
 ]
 
 
@@ -122,6 +131,20 @@ RIGHT = [
             "Protests began after an officer on Wednesday shot a man in another city.",
         ),
         id="a-verb-after-the-weekday-does-not-name-the-event",
+    ),
+    pytest.param(
+        (
+            "The first victim died on March 4. The second victim died March 5 in hospital.",
+            "A woman hurt in the fire died on March 4, her family said.",
+        ),
+        id="deaths-on-two-dates-are-two-deaths",
+    ),
+    pytest.param(
+        (
+            "Talks opened on March 7, four days after the attack on the depot.",
+            "The attack on March 3 destroyed the depot. Its guard was killed in the attack on March 3.",
+        ),
+        id="a-date-counted-back-that-agrees",
     ),
 ]
 

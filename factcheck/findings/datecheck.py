@@ -58,6 +58,12 @@ _SPAN = re.compile(
 )
 # how far from exact a count of days in words may be: "four weeks after" is 26 to 32 days
 _SLACK = {"day": 0, "week": 3}
+# after a date: ", one day after a shooting spree", the event within five words
+_DAYS_AFTER = re.compile(
+    r",?\s+(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an|one)\s+days?\s+(?P<dir>after|before)"
+    r"(?P<what>(?:\s+[\w'’-]+){1,5})",
+    re.I,
+)
 _EARLY_HOURS = re.compile(r"\b(?:[0-5](?::[0-5]\d)?|12(?::[0-5]\d)?)\s*a\.?m\.?", re.I)
 
 
@@ -238,6 +244,8 @@ class _Dated:
     named: bool = False
     """The day names the event outright ("Saturday's killings", "the Wednesday bombings")
     rather than standing near it ("the shooting Saturday morning")."""
+    derived: bool = False
+    """A date counted from another ("June 8, one day after the attack"): the attack's, not June 8."""
 
 
 _WORDS = re.compile(r"[\w'’]+")
@@ -276,17 +284,22 @@ def _event_days(
             if not _neighbours(d, agreeing[0]):
                 continue  # the usual slip is a day (a night past midnight, a time zone); two
                 # days or more apart, the day is more likely another event's
+            # a calendar date names its day outright, and an attack has one: "killed June 7"
+            # and "killed … on June 8" in one article contradict each other (deaths do not)
             if any(o.article == d.article for o in agreeing) and not (
-                d.named and _neighbours(d, agreeing[0])
+                d.named or (d.is_date and event != "death")
             ):
                 continue
+            if d.derived:
+                continue  # the date it was counted from is right; the count is another rule's
             places = ", ".join(sorted({o.article for o in agreeing}, key=article_order))
+            shown = next((o for o in agreeing if not o.derived), agreeing[0])
             out.append(
                 (
                     # only the odd one out is marked: the others are right
                     [Passage(d.article, d.start, d.end, d.text)],
                     f"{d.article} dates the {event} “{d.text}”; {places} "
-                    f"{'say' if ',' in places else 'says'} {agreeing[0].text}.",
+                    f"{'say' if ',' in places else 'says'} {shown.text}.",
                 )
             )
     return out
@@ -320,15 +333,44 @@ def _attached(
     text = article.as_written[s:e]
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
     for d in _dates(text, s):
-        event = _event_before(words, d.start - s, reach=_DATE_REACH)
+        event, shift, end = _event_before(words, d.start - s, reach=_DATE_REACH), 0, d.end
+        if event is None:
+            # "on June 8, one day after a shooting spree": the spree's date is June 7
+            m = _DAYS_AFTER.match(text, d.end - s)
+            if m is None:
+                continue
+            event = _first_event(m.group("what"))
+            n_word = m.group("n").lower()
+            shift = 1 if n_word in ("a", "an") else int(NUMBER_WORDS.get(n_word, n_word))
+            shift = -shift if m.group("dir").lower() == "after" else shift
+            end = s + m.end()
         if event is None:
             continue
         try:
-            day = dt.date(2000, d.month, d.day).toordinal()
+            day = dt.date(2000, d.month, d.day).toordinal() + shift
         except ValueError:
             continue
-        label = article.as_written[d.start : d.end]
-        yield _Dated(article.id, d.start, d.end, event, day, True, False, False, False, label)
+        label = article.as_written[d.start : end]
+        yield _Dated(
+            article.id,
+            d.start,
+            end,
+            event,
+            day,
+            True,
+            False,
+            False,
+            False,
+            label,
+            derived=bool(shift),
+        )
+
+
+def _first_event(words: str) -> str | None:
+    for word in words.lower().split():
+        if word in EVENT_WORDS:
+            return EVENT_SYNONYMS.get(word, word)
+    return None
 
 
 def _weekdays(
