@@ -233,3 +233,73 @@ RIGHT_PARSED = [
 def test_days_the_parse_does_not_tie_to_the_event(nlp, texts):
     found = datecheck.find(_articles(*texts), nlp)
     assert found == [], [f.explanation for f in found]
+
+
+WRONG_TIMES = [
+    pytest.param(
+        (
+            "The shooting broke out around 8:15 p.m. near the pier.",
+            "Dozens of people were gathered at the pier at about 8:45 p.m. when two men began "
+            "shooting.",
+        ),
+        ["8:15 p.m.", "8:45 p.m."],
+        "differently",
+        id="two-articles-two-times",
+    ),
+    pytest.param(
+        (
+            "The blast happened at 7:10 a.m., officials said.",
+            "The blast ripped through the depot at 7:10 a.m.",
+            "The blast occurred at 7:40 a.m. on the east side of the depot.",
+        ),
+        ["7:40 a.m."],
+        "A, B say 7:10 a.m.",
+        id="the-odd-one-out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "marked", "why"), WRONG_TIMES)
+def test_one_event_timed_two_ways(nlp, texts, marked, why):
+    (finding,) = datecheck.find(_articles(*texts), nlp)
+    assert [s.text for s in finding.spans] == marked
+    assert why in finding.explanation
+
+
+RIGHT_TIMES = [
+    pytest.param(
+        ("The blast happened at 2:10 p.m. local time.", "The blast happened at 1:10 p.m. GMT."),
+        id="time-zones",
+    ),
+    pytest.param(
+        ("The shooting began at 9 p.m. outside the bar.", "The shooting ended at 11:30 p.m."),
+        id="two-moments-hours-apart",
+    ),
+    pytest.param(
+        (
+            "The shooting began at 9 p.m. and the shooting ended at 9:40 p.m.",
+            "The shooting began at 9 p.m. outside the bar.",
+        ),
+        id="an-article-that-gives-two-times",
+    ),
+    pytest.param(
+        (
+            "The shooting began just before 9 p.m. outside the bar.",
+            "The shooting began at 9:05 p.m. outside the bar.",
+        ),
+        id="minutes-apart-is-one-moment",
+    ),
+    pytest.param(
+        (
+            "The shooting began at 9 p.m. outside the bar.",
+            "Police arrived at 9:40 p.m., after the shooting.",
+        ),
+        id="another-moment-of-the-story",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts", RIGHT_TIMES)
+def test_times_that_agree_or_do_not_compare(nlp, texts):
+    found = datecheck.find(_articles(*texts), nlp)
+    assert found == [], [f.explanation for f in found]

@@ -1,10 +1,15 @@
 """Dates that do not add up: a weekday beside a date it does not fall on, "four days after
-Nov. 13" beside a date that is not four days later, and one event dated on different days.
+Nov. 13" beside a date that is not four days later, one event dated on different days, and one
+event timed differently.
 
 Only what the text pins down is checked: a weekday is set against a date written beside it (the
-year as written, else any year the article names or its publication year); day arithmetic only
-where both dates are in the sentence; an event's day only where a weekday or date is attached to
-a word naming the event ("Saturday's killings", "passed away Saturday night", "killed on June 8").
+year as written, else any year the article names, the year after it, or its publication year);
+day arithmetic only where both dates are in the sentence; an event's day only where a weekday or
+date is attached to a word naming the event ("Saturday's killings", "passed away Saturday night",
+"killed on June 8", "June 8, one day after the spree"), by the words around it or, with a
+pipeline, by the parse; an odd day only a day off the usual one (two days off is another event's
+day more often than a slip); a clock time only where the parse ties it to the event, in no named
+time zone, and only against another article's time for it.
 """
 
 from __future__ import annotations
@@ -81,14 +86,21 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     With a pipeline, a weekday too far from its event word for the word rules is tied to it
     through the parse ("foiled a pirate attack on merchant ships … on Friday")."""
     found: list[tuple[list[Passage], str]] = []
-    dated = {a.id: list(_dated_sentences(a)) for a in articles}
+    split = {a.id: list(sentences.split(a.text)) for a in articles}
+    dated = {
+        a.id: [(s, e) for s, e in split[a.id] if _DAY_WORD.search(a.text, s, e)] for a in articles
+    }
     for article in articles:
         years = _years(article)
         for s, e in dated[article.id]:
             found += _weekday_beside_date(article, s, e, years)
             found += _arithmetic(article, s, e, years)
-    parsed = _parsed_events(articles, dated, nlp) if nlp is not None else {}
+    parsed: dict[tuple[str, int], str] = {}
+    times: list[_Time] = []
+    if nlp is not None:
+        parsed, times = _parsed_events(articles, split, nlp)
     found += _event_days(articles, dated, parsed)
+    found += _event_times(times)
     # one passage, one finding: the first rule to mark it says why
     marked: set[Passage] = set()
     unique = []
@@ -106,13 +118,6 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
 _DAY_WORD = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
 )
-
-
-def _dated_sentences(article: Article) -> Iterator[tuple[int, int]]:
-    """The sentences that name a weekday or a month: the only ones a date finding can use."""
-    for s, e in sentences.split(article.text):
-        if _DAY_WORD.search(article.text, s, e):
-            yield s, e
 
 
 def _years(article: Article) -> list[int]:
@@ -449,39 +454,51 @@ def _story_weekdays(text: str) -> Iterator[re.Match[str]]:
 _EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_WORDS)) + r")\b", re.I)
 # "after a man on Tuesday shot two people": a clause about an earlier or later moment
 _OTHER_MOMENT = frozenset({"after", "before", "since", "until", "following"})
-_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "xcomp"})  # xcomp: "began shooting"
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _parsed_events(
     articles: Sequence[Article],
-    dated_sentences: dict[str, list[tuple[int, int]]],
+    split: dict[str, list[tuple[int, int]]],
     nlp: Language,
-) -> dict[tuple[str, int], str]:
-    """(article, weekday offset) -> the event word the parse ties the weekday to. Only sentences
-    with a weekday and an event word are parsed, and only by the tagger and the parser."""
-    jobs: list[tuple[str, int, str]] = []
+) -> tuple[dict[tuple[str, int], str], list[_Time]]:
+    """(article, weekday offset) -> the event word the parse ties the weekday to, and the clock
+    times the parse ties to an event word. Only sentences with an event word and a weekday or a
+    clock time are parsed, and only by the tagger and the parser."""
+    jobs: list[tuple[Article, int, str]] = []
     for article in articles:
-        for s, e in dated_sentences[article.id]:
+        for s, e in split[article.id]:
             piece = article.text[s:e]
-            if _EVENT_WORD.search(piece) and next(_story_weekdays(piece), None) is not None:
-                jobs.append((article.id, s, piece))
+            if _EVENT_WORD.search(piece) and (
+                next(_story_weekdays(piece), None) is not None or _CLOCK.search(piece)
+            ):
+                jobs.append((article, s, piece))
     if not jobs:
-        return {}
+        return {}, []
     docs: Iterator[Any] = (nlp.make_doc(piece) for _, _, piece in jobs)
     for name in ("tok2vec", "tagger", "parser"):
         if name in nlp.pipe_names:
             docs = nlp.get_pipe(name).pipe(docs)  # type: ignore[attr-defined]
     events: dict[tuple[str, int], str] = {}
-    for (article_id, s, piece), doc in zip(jobs, docs, strict=True):
+    times: list[_Time] = []
+    for (article, s, piece), doc in zip(jobs, docs, strict=True):
         for w in _story_weekdays(piece):
             span = doc.char_span(w.start(), w.end())  # "Thursday night": the night is dated
-            if span is None:
-                continue
-            event = _event_of(span.root)
+            event = _event_of(span.root) if span is not None else None
             if event is not None:
-                events[(article_id, s + w.start())] = event
-    return events
+                events[(article.id, s + w.start())] = event
+        for c in _CLOCK.finditer(piece):
+            if _ZONE.match(piece, c.end()):
+                continue  # "12:30 a.m. EDT", "2:53 p.m. local time": compared only in one zone
+            span = doc.char_span(c.start(), c.end(), alignment_mode="expand")
+            event = _event_of_time(span.root) if span is not None else None
+            if event is not None:
+                hour = int(c.group("h")) % 12 + (12 if c.group("half").lower() == "p" else 0)
+                minutes = hour * 60 + int(c.group("m") or 0)
+                text = article.as_written[s + c.start() : s + c.end()]
+                times.append(_Time(article.id, s + c.start(), s + c.end(), event, minutes, text))
+    return events, times
 
 
 def _event_of(day: Token) -> str | None:
@@ -527,3 +544,94 @@ def _event_at(t: Token) -> str | None:
     if t.dep_ == "relcl" and t.head.lower_ in EVENT_WORDS:
         return EVENT_SYNONYMS.get(t.head.lower_, t.head.lower_)
     return None
+
+
+# -- one event, different clock times ------------------------------------------------------------
+
+_CLOCK = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?", re.I)
+_ZONE = re.compile(r"\s*\(?(?:[A-Z]{1,4}T\b|UTC|GMT|IST|local\b)")
+# two times of one event further apart than this are two moments of it (the first shot and the
+# standoff's end), not one moment told two ways
+_SAME_MOMENT = 90
+_SLIP = 10
+"""Minutes two tellings of one moment may differ by ("just before 9" and "9:05")."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Time:
+    article: str
+    start: int
+    end: int
+    event: str
+    minutes: int
+    """Since midnight."""
+    text: str
+
+
+def _event_of_time(clock: Token) -> str | None:
+    """The event a clock time dates: the word or verb it hangs on ("the shooting broke out
+    around 6:30 p.m."), or the event of a "when" clause on that verb ("were gathered at about
+    6:15 p.m. … when two groups began shooting")."""
+    t = clock
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lower_ in EVENT_WORDS and not _elsewhere(t):
+            return EVENT_SYNONYMS.get(t.lower_, t.lower_)
+        if t.tag_.startswith("VB"):
+            event = _event_at(t)
+            if event is not None or _elsewhere(t):
+                return event
+            for c in t.children:
+                if c.dep_ == "advcl" and any(g.lower_ == "when" for g in c.children):
+                    return _event_at(c)
+            return None
+    return None
+
+
+def _event_times(times: list[_Time]) -> list[tuple[list[Passage], str]]:
+    """One event timed differently by different articles: the odd one out where most agree,
+    both where two disagree. Only where each article gives the event one time, and the times
+    are close enough to be one moment told two ways."""
+    by_event: dict[str, list[_Time]] = defaultdict(list)
+    for t in times:
+        by_event[t.event].append(t)
+    out: list[tuple[list[Passage], str]] = []
+    for event, told in by_event.items():
+        per_article: dict[str, set[int]] = defaultdict(set)
+        for t in told:
+            per_article[t.article].add(t.minutes)
+        if len(per_article) < 2 or any(max(v) - min(v) > _SLIP for v in per_article.values()):
+            continue
+        values = [t.minutes for t in told]
+        if max(values) - min(values) <= _SLIP or max(values) - min(values) > _SAME_MOMENT:
+            continue
+        votes = Counter(t.minutes for t in told)
+        (usual, n_usual), (_, n_next) = votes.most_common(2)
+        if n_usual > n_next:
+            agreeing = [t for t in told if abs(t.minutes - usual) <= _SLIP]
+            places = ", ".join(sorted({t.article for t in agreeing}, key=article_order))
+            for t in told:
+                if abs(t.minutes - usual) > _SLIP:
+                    out.append(
+                        (
+                            [Passage(t.article, t.start, t.end, t.text)],
+                            f"{t.article} times the {event} “{t.text}”; {places} "
+                            f"{'say' if ',' in places else 'says'} {agreeing[0].text}.",
+                        )
+                    )
+        else:
+            first: dict[str, _Time] = {}
+            for t in sorted(told, key=lambda t: (article_order(t.article), t.start)):
+                first.setdefault(t.article, t)
+            shown = list(first.values())
+            out.append(
+                (
+                    [Passage(t.article, t.start, t.end, t.text) for t in shown],
+                    f"The articles time the {event} differently: "
+                    + ", ".join(f"“{t.text}” ({t.article})" for t in shown)
+                    + ".",
+                )
+            )
+    return out
