@@ -303,3 +303,36 @@ RIGHT_TIMES = [
 def test_times_that_agree_or_do_not_compare(nlp, texts):
     found = datecheck.find(_articles(*texts), nlp)
     assert found == [], [f.explanation for f in found]
+
+
+def test_the_extractions_parses_are_read_not_parsed_again(nlp):
+    """`check` hands the findings the sentences the extraction parsed: same findings, no second
+    parse."""
+    from factcheck.extract import extract_articles
+    from factcheck.findings import wants_parse
+
+    articles = _articles(*WRONG_PARSED[0].values[0], *WRONG_TIMES[0].values[0])
+    parses = {}
+
+    def keep(article, start, doc):
+        if wants_parse(doc.text):
+            parses[(article, start)] = doc
+
+    extract_articles(nlp, articles, keep=keep)
+    assert parses
+
+    class NoSecondParse:
+        pipe_names = nlp.pipe_names
+        make_doc = nlp.make_doc
+
+        def get_pipe(self, name):
+            return self
+
+        def pipe(self, docs):
+            for doc in docs:
+                raise AssertionError(f"parsed again: {doc.text}")
+            yield from ()
+
+    reused = datecheck.find(articles, NoSecondParse(), parses=parses)
+    assert [f.explanation for f in reused] == [f.explanation for f in datecheck.find(articles, nlp)]
+    assert len(reused) == 2

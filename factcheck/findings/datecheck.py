@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ from factcheck.models import Article, article_order
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
@@ -81,7 +81,12 @@ class _Date:
     year: int | None
 
 
-def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Finding]:
+def find(
+    articles: Sequence[Article],
+    nlp: Language | None = None,
+    *,
+    parses: Mapping[tuple[str, int], Doc] | None = None,
+) -> list[Finding]:
     """Date inconsistencies inside each article and across them, in article then text order.
     With a pipeline, a weekday too far from its event word for the word rules is tied to it
     through the parse ("foiled a pirate attack on merchant ships … on Friday")."""
@@ -98,7 +103,7 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     parsed: dict[tuple[str, int], str] = {}
     times: list[_Time] = []
     if nlp is not None:
-        parsed, times = _parsed_events(articles, split, nlp)
+        parsed, times = _parsed_events(articles, split, nlp, parses or {})
     found += _event_days(articles, dated, parsed)
     found += _event_times(times)
     # one passage, one finding: the first rule to mark it says why
@@ -458,28 +463,44 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "xcomp"})  # xcomp: "began
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def wants_parse(piece: str) -> bool:
+    """A sentence whose parse the date rules read: an event word and a weekday or clock time."""
+    return bool(_EVENT_WORD.search(piece)) and (
+        next(_story_weekdays(piece), None) is not None or _CLOCK.search(piece) is not None
+    )
+
+
 def _parsed_events(
     articles: Sequence[Article],
     split: dict[str, list[tuple[int, int]]],
     nlp: Language,
+    parses: Mapping[tuple[str, int], Doc],
 ) -> tuple[dict[tuple[str, int], str], list[_Time]]:
     """(article, weekday offset) -> the event word the parse ties the weekday to, and the clock
     times the parse ties to an event word. Only sentences with an event word and a weekday or a
-    clock time are parsed, and only by the tagger and the parser."""
+    clock time are read; those `parses` lacks are parsed by the tagger and the parser alone."""
     jobs: list[tuple[Article, int, str]] = []
     for article in articles:
         for s, e in split[article.id]:
             piece = article.text[s:e]
-            if _EVENT_WORD.search(piece) and (
-                next(_story_weekdays(piece), None) is not None or _CLOCK.search(piece)
-            ):
+            if wants_parse(piece):
                 jobs.append((article, s, piece))
     if not jobs:
         return {}, []
-    docs: Iterator[Any] = (nlp.make_doc(piece) for _, _, piece in jobs)
+    given = [parses.get((a.id, s)) for a, s, _ in jobs]
+    missing = [
+        nlp.make_doc(piece)
+        for (_, _, piece), doc in zip(jobs, given, strict=True)
+        if doc is None or doc.text != piece
+    ]
+    parsed: Iterator[Any] = iter(missing)
     for name in ("tok2vec", "tagger", "parser"):
         if name in nlp.pipe_names:
-            docs = nlp.get_pipe(name).pipe(docs)  # type: ignore[attr-defined]
+            parsed = nlp.get_pipe(name).pipe(parsed)  # type: ignore[attr-defined]
+    docs = (
+        doc if doc is not None and doc.text == piece else next(parsed)
+        for (_, _, piece), doc in zip(jobs, given, strict=True)
+    )
     events: dict[tuple[str, int], str] = {}
     times: list[_Time] = []
     for (article, s, piece), doc in zip(jobs, docs, strict=True):
