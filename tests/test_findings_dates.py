@@ -336,3 +336,17 @@ def test_the_extractions_parses_are_read_not_parsed_again(nlp):
     reused = datecheck.find(articles, NoSecondParse(), parses=parses)
     assert [f.explanation for f in reused] == [f.explanation for f in datecheck.find(articles, nlp)]
     assert len(reused) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        pytest.param("The shooting began on Friday night.", True, id="weekday-and-event"),
+        pytest.param("The shooting began at 9:40 p.m. outside.", True, id="clock-and-event"),
+        pytest.param("The council met on Friday night.", False, id="no-event-word"),
+        pytest.param("The shooting shocked the town.", False, id="no-day-or-time"),
+        pytest.param("The shooting on Friday, " * 200, False, id="run-on-dump-is-not-parsed"),
+    ],
+)
+def test_which_sentences_the_dates_parse(sentence, read):
+    assert datecheck.wants_parse(sentence) is read

@@ -89,7 +89,8 @@ def find(
 ) -> list[Finding]:
     """Date inconsistencies inside each article and across them, in article then text order.
     With a pipeline, a weekday too far from its event word for the word rules is tied to it
-    through the parse ("foiled a pirate attack on merchant ships … on Friday")."""
+    through the parse ("foiled a pirate attack on merchant ships … on Friday"), and clock times
+    are compared; `parses` holds sentences already parsed, by (article id, offset)."""
     found: list[tuple[list[Passage], str]] = []
     split = {a.id: list(sentences.split(a.text)) for a in articles}
     dated = {
@@ -459,14 +460,18 @@ def _story_weekdays(text: str) -> Iterator[re.Match[str]]:
 _EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_WORDS)) + r")\b", re.I)
 # "after a man on Tuesday shot two people": a clause about an earlier or later moment
 _OTHER_MOMENT = frozenset({"after", "before", "since", "until", "following"})
+_LONGEST_PARSED = 2_000  # characters, as the extraction parses at most
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "xcomp"})  # xcomp: "began shooting"
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def wants_parse(piece: str) -> bool:
-    """A sentence whose parse the date rules read: an event word and a weekday or clock time."""
-    return bool(_EVENT_WORD.search(piece)) and (
-        next(_story_weekdays(piece), None) is not None or _CLOCK.search(piece) is not None
+    """A sentence whose parse the date rules read: an event word and a weekday or clock time,
+    in a sentence of prose length (a run-on dump would stall the parser)."""
+    return (
+        len(piece) <= _LONGEST_PARSED
+        and bool(_EVENT_WORD.search(piece))
+        and (next(_story_weekdays(piece), None) is not None or _CLOCK.search(piece) is not None)
     )
 
 
