@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from factcheck import nlp
 from factcheck.align import group_claims
 from factcheck.extract import extract_articles
-from factcheck.findings import Finding, find_all
+from factcheck.findings import Finding, find_all, wants_parse
 from factcheck.models import Article, Claim
 from factcheck.verdicts import SEVERITY, Group, judge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +25,16 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
-def extract(articles: Iterable[Article], *, model: str | None = None) -> Extraction:
+def extract(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    keep: Callable[[str, int, Doc], None] | None = None,
+) -> Extraction:
     """Find every numeric claim in the articles (any iterable: it is read once)."""
     pipeline = nlp.load(model)
     given = tuple(articles)  # an iterator would be spent by the first pass over it
-    return Extraction(given, tuple(extract_articles(pipeline, given)))
+    return Extraction(given, tuple(extract_articles(pipeline, given, keep=keep)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +60,16 @@ class Analysis:
 
 def check(articles: Iterable[Article], *, model: str | None = None) -> Analysis:
     """Extract the claims, group them and judge each group; then the findings beyond numbers."""
-    found = extract(articles, model=model)
+    # the findings read some sentences' parse: the extraction's, not a second one
+    parses: dict[tuple[str, int], Doc] = {}
+
+    def keep(article: str, start: int, doc: Doc) -> None:
+        if wants_parse(doc.text):
+            parses[(article, start)] = doc
+
+    found = extract(articles, model=model, keep=keep)
     analysis = compare_claims(found.articles, found.claims)
-    return replace(analysis, findings=find_all(found.articles, nlp.load(model)))
+    return replace(analysis, findings=find_all(found.articles, nlp.load(model), parses=parses))
 
 
 def compare_claims(articles: Sequence[Article], claims: Sequence[Claim]) -> Analysis:

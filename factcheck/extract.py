@@ -7,7 +7,7 @@ modules of `factcheck.figures` what each one is (a date, an age, a sum of money,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
@@ -32,8 +32,14 @@ MAX_QUOTE = 600  # characters of its sentence a claim carries: around the figure
 MAX_FIGURES_PER_SENTENCE = 60  # past that a "sentence" is a table or a dump: the rest is dropped
 
 
-def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
-    """Every claim in every article, in article order then text order."""
+def extract_articles(
+    nlp: Language,
+    articles: Sequence[Article],
+    *,
+    keep: Callable[[str, int, Doc], None] | None = None,
+) -> list[Claim]:
+    """Every claim in every article, in article order then text order. `keep` is shown each
+    parsed piece (article id, offset, parse), for a later stage that reads the same sentences."""
     # (article, sentence start, sentence end, piece start, piece end) for each piece worth parsing
     jobs: list[tuple[Article, int, int, int, int]] = []
     for article in articles:
@@ -51,6 +57,8 @@ def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[Claim]:
     found: dict[str, list[tuple[Found, int, int]]] = {a.id: [] for a in articles}
     per_sentence: dict[tuple[str, int], int] = {}
     for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
+        if keep is not None:
+            keep(article.id, s, doc)
         lead = article.text[: min(LEAD_CHARS, s)]
         following = article.text[se : se + _FOLLOWING]
         seen = per_sentence.get((article.id, ss), 0)

@@ -106,13 +106,27 @@ class Article:
     """The normalised text; every claim offset points into it."""
     published: str | None = None
     """The publication date ("2016-03-18") when the input says it (a web page's metadata)."""
+    written: str | None = None
+    """`text` with the curly quotation marks and apostrophes the input used, where it used any:
+    one character for one, so every offset points into both."""
+
+    def __post_init__(self) -> None:
+        if self.written is not None and len(self.written) != len(self.text):
+            raise ValueError(
+                "an article's text as written must match its text character for character"
+            )
+
+    @property
+    def as_written(self) -> str:
+        """The text to show and quote: the article's own quotation marks and apostrophes."""
+        return self.written or self.text
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "source": self.source,
             "title": self.title,
-            "text": self.text,
+            "text": self.as_written,
             "published": self.published,
         }
 

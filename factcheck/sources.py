@@ -72,6 +72,8 @@ class Document:
     title: str
     text: str
     published: str | None = None
+    written: str | None = None
+    """The text with its curly quotation marks and apostrophes, where it has any."""
 
 
 # -- normalisation ------------------------------------------------------------------------------
@@ -93,15 +95,7 @@ _TRANSLATE = str.maketrans(
         "\u2060": None,
         "\u2028": "\n",
         "\u2029": "\n",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
         "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
         "\u2033": '"',
         "\u2212": "-",
         "\u2010": "-",
@@ -116,9 +110,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# Typographic quotation marks and apostrophes, read plain by the engine: one character for one,
+# so the text as written (`as_written`) and the plain text share every offset.
+_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", "''''\"\"\"\"")
+
+
 def normalise(text: str) -> str:
     """Plain text the engine and the app share: no escapes, no control characters, plain quotes,
     plain spaces, no soft hyphens, "1 200" written "1,200", paragraphs one blank line apart."""
+    return plain_quotes(as_written(text))
+
+
+def plain_quotes(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+def as_written(text: str) -> str:
+    """`normalise` with the input's curly quotation marks and apostrophes kept."""
     text = text.replace("\r\n", "\n")
     text = _ANSI.sub("", text)
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
@@ -181,9 +189,16 @@ def _looks_binary(data: bytes) -> bool:
 # -- forms --------------------------------------------------------------------------------------
 
 
+def _texts(raw: str) -> tuple[str, str | None]:
+    """The normalised text and, where its quotes were curly, the text as written."""
+    written = as_written(raw)
+    text = plain_quotes(written)
+    return text, written if written != text else None
+
+
 def _from_plain(raw: str, name: str) -> Document:
-    text = normalise(raw)
-    return Document(name, text.split("\n", 1)[0][:200] or name, text)
+    text, written = _texts(raw)
+    return Document(name, text.split("\n", 1)[0][:200] or name, text, written=written)
 
 
 # Every rule runs in time linear in the text: no rule scans to the end of the text from each of
@@ -253,14 +268,15 @@ def _from_html(raw: str, name: str) -> Document:
     if not body or len(body.split()) < MIN_HTML_WORDS:  # a menu or a cookie banner is no article
         raise SourceError(f"{name}: no article text found in the HTML page")
     title = normalise(getattr(extracted, "title", None) or "").strip()
-    body = normalise(body)
+    body, written = _texts(body)
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
+        written = f"{title}\n\n{written}" if written else None
     first = body.split("\n", 1)[0]
     published = getattr(extracted, "date", None)
     if not (isinstance(published, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", published)):
         published = None
-    return Document(name, title or first[:200] or name, body, published)
+    return Document(name, title or first[:200] or name, body, published, written)
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -313,13 +329,13 @@ def _from_docx(data: bytes, name: str) -> Document:
         raise SourceError(
             f"{name}: not a readable Word document ({err.__class__.__name__})"
         ) from None
-    text = normalise("\n".join(paragraphs))
+    text, written = _texts("\n".join(paragraphs))
     if not text:
         raise SourceError(f"{name}: the Word document has no text")
     if len(text) > MAX_BYTES:
         raise SourceError(f"{name}: Word document text {_TOO_BIG}")
     title = normalise(heading) if heading else text.split("\n", 1)[0]
-    return Document(name, title[:200], text)
+    return Document(name, title[:200], text, written=written)
 
 
 class _Deadline:
@@ -583,7 +599,7 @@ def article_id(index: int) -> str:
 
 def as_articles(documents: Sequence[Document], *, first: int = 0) -> list[Article]:
     return [
-        Article(article_id(first + i), d.source, d.title, d.text, d.published)
+        Article(article_id(first + i), d.source, d.title, d.text, d.published, d.written)
         for i, d in enumerate(documents)
     ]
 
@@ -609,7 +625,7 @@ def read_lines(
         numbered = enumerate(whole.text.split("\n\n"), start=1)
     documents = []
     for n, line in numbered:
-        text = normalise(line)
+        text, written = _texts(line)
         if text:
-            documents.append((n, Document(name, text[:200], text, whole.published)))
+            documents.append((n, Document(name, text[:200], text, whole.published, written)))
     return documents

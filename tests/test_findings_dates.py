@@ -55,6 +55,15 @@ WRONG = [
         "Thursday",
         id="neighbouring-day-inside-an-article-that-also-has-it-right",
     ),
+    pytest.param(
+        (
+            "Officials spoke on March 4, one day after the bombing of the depot.",
+            "The depot was bombed March 3, police said. A guard was killed by the blast on March 4.",
+        ),
+        "March 4",
+        "A, B say March 3",
+        id="attack-on-two-dates-in-one-article-and-a-date-counted-back",
+    ),
 ]
 
 
@@ -115,6 +124,28 @@ RIGHT = [
         ("Ceremony notes\n\nThe memorial was held on Friday (October 14), a week after the fire.",),
         id="year-not-pinned-down-any-named-year-fits",
     ),
+    pytest.param(
+        (
+            "The shooting on Thursday left two dead, police said.",
+            "Police said the shooting Thursday left two dead.",
+            "Protests began after an officer on Wednesday shot a man in another city.",
+        ),
+        id="a-verb-after-the-weekday-does-not-name-the-event",
+    ),
+    pytest.param(
+        (
+            "The first victim died on March 4. The second victim died March 5 in hospital.",
+            "A woman hurt in the fire died on March 4, her family said.",
+        ),
+        id="deaths-on-two-dates-are-two-deaths",
+    ),
+    pytest.param(
+        (
+            "Talks opened on March 7, four days after the attack on the depot.",
+            "The attack on March 3 destroyed the depot. Its guard was killed in the attack on March 3.",
+        ),
+        id="a-date-counted-back-that-agrees",
+    ),
 ]
 
 
@@ -127,3 +158,195 @@ def test_consistent_dates_are_not_flagged(texts):
 def test_nothing_said_where_the_year_is_unknown():
     found = datecheck.find(_articles("The ferry sank on Thursday, March 3, officials said."))
     assert found == []
+
+
+# The parse ties a weekday to an event word the word rules cannot reach.
+WRONG_PARSED = [
+    pytest.param(
+        (
+            "Coast guard cutters on Monday intercepted two speedboats and foiled a hijacking.",
+            "The navy on Monday thwarted a hijacking of a ferry in the strait.",
+            "A patrol ship foiled a hijacking of a passenger ferry sailing through the strait on "
+            "Tuesday, arresting eight men.",
+        ),
+        "Tuesday",
+        "A, B say Monday",
+        id="event-word-far-before-the-weekday",
+    ),
+    pytest.param(
+        (
+            "Nine people were hurt in the blast that ripped through the market around 6 a.m. Friday.",
+            "The Friday blast destroyed forty stalls.",
+            "Nine were hurt in the blast that tore through the market early Thursday, traders said.",
+        ),
+        "Thursday",
+        "A, B say Friday",
+        id="relative-clause-describes-the-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "marked", "why"), WRONG_PARSED)
+def test_wrong_day_found_through_the_parse(nlp, texts, marked, why):
+    assert datecheck.find(_articles(*texts)) == []  # the word rules alone cannot see it
+    (finding,) = datecheck.find(_articles(*texts), nlp)
+    assert finding.spans[0].text == marked
+    assert why in finding.explanation
+
+
+RIGHT_PARSED = [
+    pytest.param(
+        (
+            "The shooting at the mall happened on Thursday night, police said.",
+            "Thursday's shooting left three dead.",
+            "The march began after an officer on Wednesday shot a teenager in another city.",
+        ),
+        id="a-clause-about-an-earlier-moment",
+    ),
+    pytest.param(
+        (
+            "The shooting at the mall happened on Friday night, police said.",
+            "Friday's shooting left three dead.",
+            "Police said a man attacked two guards and tried to grab a rifle late Thursday.",
+        ),
+        id="the-weekday-belongs-to-another-clause",
+    ),
+    pytest.param(
+        (
+            "The shooting at the mall happened on Thursday night, police said.",
+            "Thursday's shooting left three dead.",
+            "Two unrelated shootings on Tuesday kept detectives busy.",
+        ),
+        id="two-days-apart-is-another-event",
+    ),
+    pytest.param(
+        (
+            "Shelling resumed after the truce of December 28, 2020. Troops on Tuesday (5 January) "
+            "shelled the port.",
+        ),
+        id="unwritten-year-may-be-the-year-after-the-named-one",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts", RIGHT_PARSED)
+def test_days_the_parse_does_not_tie_to_the_event(nlp, texts):
+    found = datecheck.find(_articles(*texts), nlp)
+    assert found == [], [f.explanation for f in found]
+
+
+WRONG_TIMES = [
+    pytest.param(
+        (
+            "The shooting broke out around 8:15 p.m. near the pier.",
+            "Dozens of people were gathered at the pier at about 8:45 p.m. when two men began "
+            "shooting.",
+        ),
+        ["8:15 p.m.", "8:45 p.m."],
+        "differently",
+        id="two-articles-two-times",
+    ),
+    pytest.param(
+        (
+            "The blast happened at 7:10 a.m., officials said.",
+            "The blast ripped through the depot at 7:10 a.m.",
+            "The blast occurred at 7:40 a.m. on the east side of the depot.",
+        ),
+        ["7:40 a.m."],
+        "A, B say 7:10 a.m.",
+        id="the-odd-one-out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "marked", "why"), WRONG_TIMES)
+def test_one_event_timed_two_ways(nlp, texts, marked, why):
+    (finding,) = datecheck.find(_articles(*texts), nlp)
+    assert [s.text for s in finding.spans] == marked
+    assert why in finding.explanation
+
+
+RIGHT_TIMES = [
+    pytest.param(
+        ("The blast happened at 2:10 p.m. local time.", "The blast happened at 1:10 p.m. GMT."),
+        id="time-zones",
+    ),
+    pytest.param(
+        ("The shooting began at 9 p.m. outside the bar.", "The shooting ended at 11:30 p.m."),
+        id="two-moments-hours-apart",
+    ),
+    pytest.param(
+        (
+            "The shooting began at 9 p.m. and the shooting ended at 9:40 p.m.",
+            "The shooting began at 9 p.m. outside the bar.",
+        ),
+        id="an-article-that-gives-two-times",
+    ),
+    pytest.param(
+        (
+            "The shooting began just before 9 p.m. outside the bar.",
+            "The shooting began at 9:05 p.m. outside the bar.",
+        ),
+        id="minutes-apart-is-one-moment",
+    ),
+    pytest.param(
+        (
+            "The shooting began at 9 p.m. outside the bar.",
+            "Police arrived at 9:40 p.m., after the shooting.",
+        ),
+        id="another-moment-of-the-story",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts", RIGHT_TIMES)
+def test_times_that_agree_or_do_not_compare(nlp, texts):
+    found = datecheck.find(_articles(*texts), nlp)
+    assert found == [], [f.explanation for f in found]
+
+
+def test_the_extractions_parses_are_read_not_parsed_again(nlp):
+    """`check` hands the findings the sentences the extraction parsed: same findings, no second
+    parse."""
+    from factcheck.extract import extract_articles
+    from factcheck.findings import wants_parse
+
+    articles = _articles(*WRONG_PARSED[0].values[0], *WRONG_TIMES[0].values[0])
+    parses = {}
+
+    def keep(article, start, doc):
+        if wants_parse(doc.text):
+            parses[(article, start)] = doc
+
+    extract_articles(nlp, articles, keep=keep)
+    assert parses
+
+    class NoSecondParse:
+        pipe_names = nlp.pipe_names
+        make_doc = nlp.make_doc
+
+        def get_pipe(self, name):
+            return self
+
+        def pipe(self, docs):
+            for doc in docs:
+                raise AssertionError(f"parsed again: {doc.text}")
+            yield from ()
+
+    reused = datecheck.find(articles, NoSecondParse(), parses=parses)
+    assert [f.explanation for f in reused] == [f.explanation for f in datecheck.find(articles, nlp)]
+    assert len(reused) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        pytest.param("The shooting began on Friday night.", True, id="weekday-and-event"),
+        pytest.param("The shooting began at 9:40 p.m. outside.", True, id="clock-and-event"),
+        pytest.param("The council met on Friday night.", False, id="no-event-word"),
+        pytest.param("The shooting shocked the town.", False, id="no-day-or-time"),
+        pytest.param("The shooting on Friday, " * 200, False, id="run-on-dump-is-not-parsed"),
+    ],
+)
+def test_which_sentences_the_dates_parse(sentence, read):
+    assert datecheck.wants_parse(sentence) is read

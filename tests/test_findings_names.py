@@ -132,8 +132,8 @@ NOT_VARIANTS = [
     ),
     pytest.param(
         (
-            "Convoys used the Internationally Recognised Transit Corridor through the strait.",
-            "Convoys used the Internationally Recognized Transit Corridor through the strait.",
+            "Convoys used the Armoured Escort Corridor through the strait.",
+            "Convoys used the Armored Escort Corridor through the strait.",
         ),
         id="british-and-american-spelling",
     ),

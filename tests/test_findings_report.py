@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import cli
+from factcheck import cli, sources
 from factcheck.findings import find_all
 from factcheck.models import Article
 
@@ -25,6 +25,16 @@ FLOOD_B = """Valley road stays shut
 
 Mayor Donatella Ricardi said the valley road would stay closed until the water drops.
 "We will rebuild every single school in the valley," the mayor said.
+"""
+# typographic quotation marks and apostrophes, as most outlets write them
+CURLY_A = """Harbour crane falls
+
+Dock manager Teodora Vasquez said on Monday’s shift “the crane gave no warning at all.”
+The crane’s fall injured 14 dockers.
+"""
+CURLY_B = """Crane collapse at the harbour
+
+Dock manager Teodora Vazquez said “the crane gave us no warning at all.”
 """
 QUIET_A = "Council meets\n\nThe council met on Wednesday, March 3, 2021 to agree the budget.\n"
 QUIET_B = "Budget agreed\n\nCouncillors agreed the budget at Wednesday's meeting, a clerk said.\n"
@@ -59,6 +69,43 @@ def test_json_findings_point_into_the_articles(capsys, nlp, flood):
     name = next(f for f in doc["findings"] if f["type"] == "name_variant")
     assert {s["text"] for s in name["spans"]} >= {"Donatella Riccardi", "Donatella Ricardi"}
     assert {s["article"] for s in name["spans"]} == {"A", "B"}
+
+
+def test_spans_show_the_articles_own_quotation_marks(capsys, nlp, tmp_path):
+    """The report's text and every span keep the curly marks the files use, at the same
+    offsets as the engine's plain text (claims included)."""
+    paths = []
+    for name, text in (("a.txt", CURLY_A), ("b.txt", CURLY_B)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    _, out = run(capsys, "check", "--format", "json", "--fail-on", "never", *paths)
+    doc = json.loads(out)
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    assert "Monday’s shift “the crane" in texts["A"]
+    spans = [s for f in doc["findings"] for s in f["spans"]]
+    assert {s["text"] for s in spans} >= {
+        "the crane gave no warning at all.",
+        "Teodora Vasquez",
+        "Teodora Vazquez",
+    }
+    for s in spans:
+        assert texts[s["article"]][s["start"] : s["end"]] == s["text"]
+    claims = [c for c in doc["claims"] if c["article"] == "A"]
+    assert claims
+    for c in claims:  # the engine read the plain text: its offsets hold in the text as written
+        assert sources.plain_quotes(texts["A"][c["start"] : c["end"]]) == c["surface"]
+    assert "14" in [c["surface"] for c in claims]
+
+
+@given(
+    st.lists(st.sampled_from([*"ab \n\t\r'\"", "’s", "“", "”", "‘", "\u00a0", "1 200"])).map(
+        "".join
+    )
+)
+def test_text_as_written_differs_from_the_plain_text_only_in_its_quotes(raw):
+    written = sources.as_written(raw)
+    assert sources.plain_quotes(written) == sources.normalise(raw)
+    assert len(written) == len(sources.normalise(raw))
 
 
 def test_text_and_markdown_list_findings_after_the_figures(capsys, nlp, flood):

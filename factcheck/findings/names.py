@@ -2,8 +2,8 @@
 
 Names are read off the text as runs of capitalised words; rapidfuzz finds pairs of name words
 that are one slip apart (a letter added, dropped, swapped or changed; a capital or apostrophe
-moved), and the words around them decide whether the two runs can be one name: "LaMont Powell"
-and "Lamont Powell" can, "LaMont Powell" and "Cheron Lamont Shelton" cannot. spaCy's entities
+moved), and the words around them decide whether the two runs can be one name: "DeMarco Ellis"
+and "Demarco Ellis" can, "DeMarco Ellis" and "Tavon Demarco Pruitt" cannot. spaCy's entities
 decide the two rules that only hold for places and organisations (a word lower-cased inside the
 name, a word inserted into it).
 """
@@ -76,6 +76,7 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
     ordinary = _ordinary_words(words)
     mentions = [m for a in articles for m in _mentions(a, words[a.id], ordinary)]
     texts = {a.id: a.text for a in articles}
+    written = {a.id: a.as_written for a in articles}  # what a passage shows
     variants = _spelling_variants(mentions, " ".join(texts.values()).casefold())
     places = _place_variants(articles, mentions, words) if nlp is not None else []
     given = _given_names_as_surnames(mentions, texts) if nlp is not None else []
@@ -96,7 +97,7 @@ def find(articles: Sequence[Article], nlp: Language | None = None) -> list[Findi
             f"N{n}",
             FindingType.NAME_VARIANT,
             tuple(
-                Passage(p.article, p.start, p.end, texts[p.article][p.start : p.end])
+                Passage(p.article, p.start, p.end, written[p.article][p.start : p.end])
                 for p in sorted(set(spans), key=lambda p: (article_order(p.article), p.start))
             ),
             explanation,
@@ -261,7 +262,7 @@ def _vowel_change(a: str, b: str) -> bool:
 
 def _derived(a: str, b: str, texts: str) -> bool:
     """One word made from the other: a people from its country ("Syria"/"Syrian",
-    "Somalia"/"Somali", "Iraq"/"Iraqi") or a family ("the Sheltons" beside "Shelton")."""
+    "Somalia"/"Somali", "Iraq"/"Iraqi") or a family ("the Hallorans" beside "Halloran")."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
     if long[:-1] != short:
         return False
@@ -324,7 +325,7 @@ def _abbreviated(a: str, b: str, forms: dict[str, list[tuple[_Mention, int]]]) -
 
 def _full_names(mentions: Sequence[_Mention]) -> dict[_Mention, tuple[_Mention, int]]:
     """A surname standing alone stands for the full name it last came with in that article
-    ("Lombardo" after "Regina Lombardo"), or failing that, in another."""
+    ("Okafor" after "Ngozi Okafor"), or failing that, in another."""
     full: dict[_Mention, tuple[_Mention, int]] = {}
     last_full: dict[tuple[str, str], _Mention] = {}
     anywhere: dict[str, _Mention] = {}
@@ -354,7 +355,7 @@ def _same_name(ma: _Mention, ia: int, mb: _Mention, ib: int) -> bool:
     wa, wb = ma.words, mb.words
     roles = {_role(ma, ia), _role(mb, ib)}
     if roles == {"first", "last"}:
-        return False  # a given name is not a surname: "LaMont Powell", "Cheron Lamont"
+        return False  # a given name is not a surname: "DeMarco Ellis", "Tavon Demarco"
     return _fits(
         [w.text for w in wa[:ia] if not w.ordinary], [w.text for w in wb[:ib] if not w.ordinary]
     ) and _fits(
@@ -388,7 +389,7 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    """A name word without a transliterated article ("Al-Sawarmi" is "Sawarmi")."""
+    """A name word without a transliterated article ("Al-Rawdhi" is "Rawdhi")."""
     low = word.lower()
     for particle in ("al-", "el-", "ul-"):
         if low.startswith(particle) and len(word) > len(particle) + 2:
@@ -397,8 +398,8 @@ def _bare(word: str) -> str:
 
 
 def _passage(m: _Mention, i: int | None = None) -> Passage:
-    """The name as written: the run of name words around word i ("Francoise Hollande" in
-    "French President Francoise Hollande"), or the run's name words from first to last."""
+    """The name as written: the run of name words around word i ("Donatella Ricardi" in
+    "Harbour Mayor Donatella Ricardi"), or the run's name words from first to last."""
     if i is not None:
         first = last = i
         while first > 0 and not m.words[first - 1].ordinary:
@@ -439,7 +440,7 @@ def _explain(
 
 # -- a given name used as a surname -------------------------------------------------------------
 
-# Where news copy names a person by surname: "according to Isaac", "Isaac said", "said Isaac".
+# Where news copy names a person by surname: "according to Brandt", "Brandt said", "said Brandt".
 _ATTRIBUTION_BEFORE = ("according to ", "said ")
 _ATTRIBUTION_AFTER = (" said", " says", " told", " added")
 
@@ -447,7 +448,7 @@ _ATTRIBUTION_AFTER = (" said", " says", " told", " added")
 def _given_names_as_surnames(
     mentions: Sequence[_Mention], texts: dict[str, str]
 ) -> list[_PlaceVariant]:
-    """ "according to Eliot" where the articles call Chief Eliot Isaac "Isaac": a given name
+    """ "according to Marcus" where the articles call Chief Marcus Brandt "Brandt": a given name
     standing where copy puts the surname. Only for a person whose surname is his alone in these
     articles and is used alone, and whose given name is nobody's surname."""
     full: dict[str, list[_Mention]] = defaultdict(list)
@@ -492,8 +493,8 @@ def _given_names_as_surnames(
 
 
 def _personal(m: _Mention) -> list[_Word]:
-    """The name words after the last title or common word: "Eliot Isaac" in "Cincinnati Police
-    Chief Eliot Isaac"."""
+    """The name words after the last title or common word: "Marcus Brandt" in "Riverton Police
+    Chief Marcus Brandt"."""
     tail: list[_Word] = []
     for w in reversed(m.words):
         if w.ordinary:
@@ -510,9 +511,9 @@ def _place_variants(
     mentions: Sequence[_Mention],
     tokens: dict[str, list[re.Match[str]]],
 ) -> list[_PlaceVariant]:
-    """A word lower-cased inside a place's name ("Persian gulf") where the articles mostly
-    capitalise it, or one common word inserted into an organisation's name ("Santa Monica
-    Community College"); `_PlaceVariant.named` then asks spaCy whether it is a place."""
+    """A word lower-cased inside a place's name ("Bering strait") where the articles mostly
+    capitalise it, or one common word inserted into an organisation's name ("Westbrook
+    Community College" for "Westbrook College"); `_PlaceVariant.named` then asks spaCy whether it is a place."""
     by_words: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
     for m in mentions:
         if len(m.words) >= 2:
@@ -573,7 +574,7 @@ def _lowered_runs(
     starts: set[str],
 ) -> dict[tuple[str, ...], list[Passage]]:
     """Every run of `lengths` words that starts with a capital and has a lower-case word after
-    it ("Persian gulf"), by its folded words: one pass over each text."""
+    it ("Bering strait"), by its folded words: one pass over each text."""
     runs: dict[tuple[str, ...], list[Passage]] = defaultdict(list)
     longest = max(lengths, default=0)
     for a in articles:

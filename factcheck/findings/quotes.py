@@ -74,7 +74,7 @@ def quotations(article: Article) -> Iterator[_Quote]:
     """Every quotation of three words or more: between quotation marks; from an opening mark to
     the end of its paragraph (a quotation that runs on); from the start of a paragraph to a
     closing mark (the run-on quotation's last paragraph, where no mark reopened it)."""
-    text = article.text
+    text = article.as_written
     running_on = False  # the last paragraph ended inside a quotation
     for para in re.finditer(r"[^\n]+", text):
         body, base = para.group(), para.start()

@@ -13,7 +13,7 @@ KIN = frozenset(
     "fiancee partner friend stepfather stepmother stepson stepdaughter child baby".split()
 )
 
-# Titles and ranks written before a name ("Police Chief Eliot Isaac"): not part of the name.
+# Titles and ranks written before a name ("Police Chief Marcus Brandt"): not part of the name.
 TITLES = frozenset(
     "mr mrs ms dr rev sgt lt gov sen rep capt cpl det gen col maj insp supt prof jr sr st fr "
     "chief president mayor governor officer sergeant captain detective secretary minister "
@@ -24,7 +24,7 @@ TITLES = frozenset(
     "interim acting former late".split()
 )
 
-# Particles that prefix names in transliterations and are often dropped ("Al-Sawarmi").
+# Particles that prefix names in transliterations and are often dropped ("Al-Rawdhi").
 NAME_PARTICLES = ("al-", "el-", " al ", "el ")
 
 # British and American spellings of one word are one word (recognised/recognized).
