@@ -8,8 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lemminflect import getInflection
-
 from factcheck.models import Claim, Kind, Note, Qualifier, Verdict, article_order
 from factcheck.numbers import Interval
 from factcheck.vocab import EVENT_NOUNS, PERPETRATOR_NOUNS, SECONDS, plural, singular
@@ -172,6 +170,8 @@ _DETS = frozenset("this that these those his her its their our my your".split())
 def _participle(verb: str) -> str:
     """ "drop" -> "dropped", "begin" -> "begun", "splinter-off" -> "splintered off": a predicate
     as the desk says it, inflected by lemminflect's tables."""
+    from lemminflect import getInflection  # here: importing it imports spaCy
+
     word, _, particle = verb.partition("-")
     found = getInflection(word, tag="VBN")
     said = found[0] if found else word
