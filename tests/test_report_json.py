@@ -111,9 +111,7 @@ MEMBERS = st.dictionaries(
 @given(MEMBERS, st.sampled_from([2, None]), st.booleans())
 def test_write_json_is_json_dumps(members, indent, lazy):
     expected = json.dumps(members, ensure_ascii=False, indent=indent)
-    given_members = {
-        k: iter(v) if lazy and isinstance(v, list) else v for k, v in members.items()
-    }
+    given_members = {k: iter(v) if lazy and isinstance(v, list) else v for k, v in members.items()}
     out = io.StringIO()
     report.write_json(out, given_members, indent=indent)
     assert out.getvalue() == expected
