@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from factcheck.models import Claim, Kind, Note, Qualifier, article_order
 from factcheck.numbers import Interval
@@ -238,6 +237,18 @@ def _restates(claim: Claim, lead: Claim) -> bool:
     return q.overlaps(a) and (q.overlaps(_near(a)) or (a.low == 0 and q.low == 0))
 
 
+def _pairable(leads: Sequence[tuple[Claim, Facet, int]]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) of leads of which one at least is among its article's first
+    PAIRED_PER_ARTICLE: at most that many per article times all the leads, where every pair
+    would be the square of an article's figures (thousands of counts in one table)."""
+    ranked = [i for i, lead in enumerate(leads) if lead[2] < PAIRED_PER_ARTICLE]
+    is_ranked = set(ranked)
+    for i in ranked:
+        for j in range(len(leads)):
+            if j != i and not (j in is_ranked and j < i):
+                yield min(i, j), max(i, j)
+
+
 def _join(block: list[tuple[Claim, Facet]]) -> list[list[Claim]]:
     """Groups for the claims of one head.
 
@@ -270,9 +281,9 @@ def _join(block: list[tuple[Claim, Facet]]) -> list[list[Claim]]:
             attached.setdefault(claim.id, [claim])
             leads.append((claim, f, PAIRED_PER_ARTICLE))
     pair_score: dict[tuple[int, int], float] = {}
-    for i, j in combinations(range(len(leads)), 2):
+    for i, j in _pairable(leads):
         (a, fa, ra), (b, fb, rb) = leads[i], leads[j]
-        if a.article == b.article or min(ra, rb) >= PAIRED_PER_ARTICLE:
+        if a.article == b.article:
             continue
         named = (fa.occurrence is not None and fa.occurrence == fb.occurrence) or (
             fa.day is not None and fa.day == fb.day

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from factcheck.engine import Analysis
 
 EXIT_OK, EXIT_FINDING, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON = ("conflict", "qualifier_mismatch", "finding", "never")
@@ -165,52 +168,61 @@ def _extract(args: argparse.Namespace) -> int:
         articles = sources.read_articles(args.paths)
         claims = engine.extract(articles, model=args.model).claims
         lines_of = {}
+    # JSON is written an item at a time: a large input's claims are never held as one text
     if args.format == "json":
-        document = report.claims_json(articles, claims)
+        members = report.claims_members(articles, claims)
         if lines_of:
-            for a in document["articles"]:
-                a["line"] = lines_of[a["id"]][1]
-        print(report.dumps(document))
+            members["articles"] = ({**a.as_json(), "line": lines_of[a.id][1]} for a in articles)
+        report.write_json(sys.stdout, members)
+        sys.stdout.write("\n")
     elif args.format == "jsonl":
+        claims_of = report.by_article(claims)
         for article in articles:
-            mine = [c for c in claims if c.article == article.id]
             row: dict[str, object] = {
                 "article": article.as_json(),
-                "claims": [c.as_json() for c in mine],
+                "claims": (c.as_json() for c in claims_of.get(article.id, [])),
             }
             if article.id in lines_of:
                 row["line"] = lines_of[article.id][1]
-            print(json.dumps(row, ensure_ascii=False))
+            report.write_json(sys.stdout, row, indent=None)
+            sys.stdout.write("\n")
     else:
         sys.stdout.write(report.claims_text(articles, claims))
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factcheck import engine, report, sources
+    from factcheck import engine, sources
     from factcheck.verdicts import SEVERITY
 
     articles = sources.read_articles(args.paths)
     analysis = engine.check(articles, model=args.model)
-    if args.format == "json":
-        text = report.dumps(report.analysis_json(analysis)) + "\n"
-    elif args.format == "md":
-        text = report.analysis_markdown(analysis)
-    else:
-        text = report.analysis_text(analysis)
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            with open(args.output, "w", encoding="utf-8") as out:
+                _write_report(out, analysis, args.format)
         except OSError as err:
             return _fail(f"{args.output}: cannot write the report ({err.strerror or err})")
     else:
-        sys.stdout.write(text)
+        _write_report(sys.stdout, analysis, args.format)
     if args.fail_on == "never":
         return EXIT_OK
     if args.fail_on == "finding":
         worst = SEVERITY[analysis.worst()] <= SEVERITY["qualifier_mismatch"]
         return EXIT_FINDING if worst or analysis.findings else EXIT_OK
     return EXIT_FINDING if SEVERITY[analysis.worst()] <= SEVERITY[args.fail_on] else EXIT_OK
+
+
+def _write_report(out: TextIO, analysis: Analysis, form: str) -> None:
+    from factcheck import report
+
+    if form == "json":
+        report.write_json(out, report.analysis_members(analysis))  # an item at a time
+        out.write("\n")
+    elif form == "md":
+        out.write(report.analysis_markdown(analysis))
+    else:
+        out.write(report.analysis_text(analysis))
 
 
 def _desk_count_problem(count: int) -> str | None:

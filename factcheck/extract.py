@@ -52,11 +52,23 @@ def extract_articles(
                     jobs.append((article, start, end, s, e))
                     if e - s == _MAX_SENTENCE:
                         figures += len(find_figures(article.text[s:e]))
-    docs = nlp.pipe((a.text[s:e] for a, _, _, s, e in jobs), batch_size=64)
+    first = _first_readings(jobs)
+    repeated = {k for n, k in enumerate(first) if k != n}
+    texts = (a.text[s:e] for n, (a, _, _, s, e) in enumerate(jobs) if first[n] == n)
+    docs = iter(nlp.pipe(texts, batch_size=64))
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     found: dict[str, list[tuple[Found, int, int]]] = {a.id: [] for a in articles}
     per_sentence: dict[tuple[str, int], int] = {}
-    for (article, ss, se, s, _e), doc in zip(jobs, docs, strict=True):
+    readings: dict[int, tuple[int, list[Found], Doc]] = {}  # a repeated sentence's first reading
+    for n, (article, ss, se, s, _e) in enumerate(jobs):
+        if first[n] != n:
+            at, earlier, doc = readings[first[n]]
+            if keep is not None:
+                keep(article.id, s, doc)  # the same text: the first reading's parse serves
+            kept = [replace(f, start=f.start + s - at, end=f.end + s - at) for f in earlier]
+            found[article.id].extend((f, *_quote(article.text, ss, se, f)) for f in kept)
+            continue
+        doc = next(docs)
         if keep is not None:
             keep(article.id, s, doc)
         lead = article.text[: min(LEAD_CHARS, s)]
@@ -66,6 +78,8 @@ def extract_articles(
             continue
         room = MAX_FIGURES_PER_SENTENCE - seen
         kept = _claims_in_sentence(doc, s, anchors[article.id], lead, following, room)[:room]
+        if n in repeated:
+            readings[n] = (s, kept, doc)
         found[article.id].extend((f, *_quote(article.text, ss, se, f)) for f in kept)
         per_sentence[(article.id, ss)] = seen + len(kept)
     claims: list[Claim] = []
@@ -82,6 +96,22 @@ def extract_articles(
                 )
             )
     return claims
+
+
+def _first_readings(jobs: Sequence[tuple[Article, int, int, int, int]]) -> list[int]:
+    """For each piece, the first piece that reads the same: itself, or an earlier whole sentence
+    of the same article with the same text, the same text after it and the same lead. What is
+    found in a sentence depends on nothing else, so a sentence repeated a thousand times (a
+    table's rows, a feed's boilerplate, a hostile input) is parsed once."""
+    first: list[int] = []
+    seen: dict[tuple[str, int, int, str], int] = {}
+    for n, (article, ss, se, s, e) in enumerate(jobs):
+        if (s, e) != (ss, se):
+            first.append(n)  # a piece of a run-on: what it keeps depends on the pieces before
+            continue
+        key = (article.id, min(s, LEAD_CHARS), e - s, article.text[s : e + _FOLLOWING])
+        first.append(seen.setdefault(key, n))
+    return first
 
 
 def _quote(text: str, start: int, end: int, f: Found) -> tuple[int, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 from factcheck.engine import Analysis
 from factcheck.findings import Finding, FindingType
@@ -27,14 +27,33 @@ WIDTH = 100
 
 
 def claims_json(articles: Sequence[Article], claims: Sequence[Claim]) -> dict[str, Any]:
-    return {"articles": [a.as_json() for a in articles], "claims": [c.as_json() for c in claims]}
+    return {key: list(items) for key, items in claims_members(articles, claims).items()}
+
+
+def claims_members(
+    articles: Sequence[Article], claims: Sequence[Claim]
+) -> dict[str, Iterable[Any]]:
+    """The members of `claims_json`, each made as it is written (see `write_json`)."""
+    return {
+        "articles": (a.as_json() for a in articles),
+        "claims": (c.as_json() for c in claims),
+    }
+
+
+def by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """The claims of each article, in their order: one pass, however many articles."""
+    mine: dict[str, list[Claim]] = {}
+    for c in claims:
+        mine.setdefault(c.article, []).append(c)
+    return mine
 
 
 def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
     lines: list[str] = []
+    claims_of = by_article(claims)
     for article in articles:
         lines.append(f"{article.id}  {_plain(article.title)}  ({_plain(article.source)})")
-        mine = [c for c in claims if c.article == article.id]
+        mine = claims_of.get(article.id, [])
         if not mine:
             lines.append("    no figures found")
         for c in mine:
@@ -52,10 +71,15 @@ def claims_text(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
-    document = claims_json(analysis.articles, analysis.claims)
-    document["groups"] = [g.as_json() for g in analysis.groups]
-    document["findings"] = [f.as_json() for f in analysis.findings]
-    return document
+    return {key: list(items) for key, items in analysis_members(analysis).items()}
+
+
+def analysis_members(analysis: Analysis) -> dict[str, Iterable[Any]]:
+    """The members of `analysis_json`, each made as it is written (see `write_json`)."""
+    members = claims_members(analysis.articles, analysis.claims)
+    members["groups"] = (g.as_json() for g in analysis.groups)
+    members["findings"] = (f.as_json() for f in analysis.findings)
+    return members
 
 
 def _compared(analysis: Analysis) -> list[Group]:
@@ -250,3 +274,38 @@ def findings_markdown(
 
 def dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def write_json(out: TextIO, members: Mapping[str, Any], *, indent: int | None = 2) -> None:
+    """Write an object as `json.dumps(…, ensure_ascii=False, indent=indent)` would, one item at a
+    time: a member that is a list, a tuple or an iterator is written item by item as it comes,
+    so a report of a hundred thousand claims is never held whole, as objects or as text."""
+    for chunk in _json_chunks(members, indent):
+        out.write(chunk)
+
+
+def _json_chunks(members: Mapping[str, Any], indent: int | None) -> Iterator[str]:
+    def encode(value: Any, level: int) -> str:
+        text = json.dumps(value, ensure_ascii=False, indent=indent)
+        # a string never holds a raw newline (it is written "\n"), so every newline is a
+        # line break of the layout, indented one level deeper per level of nesting
+        return text.replace("\n", "\n" + " " * (indent * level)) if indent else text
+
+    if not members:
+        yield "{}"
+        return
+    item_sep = "," if indent else ", "
+    inner = "\n" + " " * indent if indent else ""
+    innermost = "\n" + " " * (2 * indent) if indent else ""
+    yield "{"
+    for n, (key, value) in enumerate(members.items()):
+        yield (item_sep if n else "") + inner + json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+            yield encode(value, 1)
+            continue
+        empty = True
+        for item in value:
+            yield ("[" if empty else item_sep) + innermost + encode(item, 2)
+            empty = False
+        yield "[]" if empty else inner + "]"
+    yield ("\n" if indent else "") + "}"

@@ -8,6 +8,7 @@ the input (paths, or "-" with the bytes to send on stdin).
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,13 +40,40 @@ def _file(folder: Path, name: str, data: bytes | str) -> Input:
     return Input((str(path),))
 
 
+def _prose() -> str:
+    """News prose: the articles of ../shared/corpus when it is beside the project (read where
+    they are, never copied into the repository), else the seed articles."""
+    corpus = ROOT.parent / "shared" / "corpus"
+    paths = sorted(corpus.glob("*/*.txt")) or sorted((ROOT / "seeds").glob("*.txt"))
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def _raised(text: str, k: int) -> str:
+    return re.sub(r"[0-9]+", lambda m: str(int(m.group()) + k), text) if k else text
+
+
 def ordinary(folder: Path, size: int) -> Input:
-    """The seed articles repeated to the size: the baseline an input is compared with."""
+    """Ordinary prose of the size, the baseline an input is compared with: the articles over
+    and over, each copy's numbers raised by the copy's number, so that no sentence with a figure
+    is read twice (an ordinary article does not repeat itself; a repeated one is parsed once)."""
+    prose = _prose()
+    copies: list[str] = []
+    total = 0
+    while total < max(size, 1000):
+        copies.append(_raised(prose, len(copies)) + "\n\n")
+        total += len(copies[-1].encode("utf-8"))
+    data = "".join(copies).encode("utf-8")
+    return _file(folder, "ordinary.txt", data[: max(size, 1000)].decode("utf-8", "ignore"))
+
+
+def repeated_articles(folder: Path, size: int) -> Input:
+    """The seed articles repeated word for word to the size (the baseline before repeated
+    sentences were parsed once)."""
     seed = "\n\n".join(
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
     )
     data = ((seed + "\n\n") * (1 + size // (len(seed) + 2))).encode("utf-8")
-    return _file(folder, "ordinary.txt", data[: max(size, 1000)].decode("utf-8", "ignore"))
+    return _file(folder, "repeated.txt", data[: max(size, 1000)].decode("utf-8", "ignore"))
 
 
 def text_case(unit: str, suffix: str = ".txt") -> Builder:
@@ -54,6 +82,15 @@ def text_case(unit: str, suffix: str = ".txt") -> Builder:
 
     build.__doc__ = f"{unit!r} repeated"
     return build
+
+
+def counted_sentences(folder: Path, size: int) -> Input:
+    """ "1 killed. 2 killed. 3 killed. …": short sentences, no two alike, so each is parsed."""
+    parts, total = [], 0
+    while total + len(f"{len(parts) + 1} killed. ") <= max(size, 20):
+        parts.append(f"{len(parts) + 1} killed. ")
+        total += len(parts[-1])
+    return _file(folder, "counted.txt", "".join(parts))
 
 
 def long_number(folder: Path, size: int) -> Input:
@@ -175,6 +212,7 @@ def identical_copies(folder: Path, size: int) -> Input:
 # name -> builder; the measured cases of issue 11 first, then our own
 CASES: dict[str, Builder] = {
     "ordinary": ordinary,
+    "repeated_articles": repeated_articles,
     "ones": text_case("1 "),
     "comma_ones": text_case("1,"),
     "between": text_case("between 1 and 2 "),
@@ -186,6 +224,7 @@ CASES: dict[str, Builder] = {
     "long_line": text_case("word "),
     "figures_one_sentence": text_case("12 killed, "),
     "short_sentences": text_case("12 killed. "),
+    "counted_sentences": counted_sentences,
     "ranges_sentences": text_case("Between 5 and 7 people, at least 3. "),
     "hedged_ranges": text_case("at least 5 to 7 people, "),
     "long_number": long_number,

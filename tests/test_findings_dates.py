@@ -350,3 +350,16 @@ def test_the_extractions_parses_are_read_not_parsed_again(nlp):
 )
 def test_which_sentences_the_dates_parse(sentence, read):
     assert datecheck.wants_parse(sentence) is read
+
+
+def test_a_repeated_sentence_is_shown_to_the_findings_at_each_place(nlp):
+    """The extraction parses a repeated sentence once; the findings still see it wherever it is."""
+    from factcheck.extract import extract_articles
+
+    said = "On Friday 12 people were killed in the attack. "
+    preamble = "Police arrived at the scene and closed the road for the night. " * 12
+    articles = _articles(preamble + said * 10)  # past the lead, the same text after each
+    seen = []
+    extract_articles(nlp, articles, keep=lambda article, start, doc: seen.append((start, doc.text)))
+    starts = [i for i in range(len(articles[0].text)) if articles[0].text.startswith(said, i)]
+    assert [s for s, text in seen if text == said.strip()] == starts

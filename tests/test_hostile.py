@@ -7,6 +7,7 @@ by benchmarks/hostile.py, not asserted here.
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -121,3 +122,113 @@ def test_two_identical_copies_agree(check_texts):
     )
     analysis = check_texts(text, text)
     assert {g.verdict for g in analysis.groups} <= {"agree", "single"}
+
+
+# -- a sentence repeated: parsed once, read as if parsed again ---------------------------------
+
+REPEATED = "Five people were killed."
+FILLER = " ".join(["The market reopened on the hill."] * 20)  # past the lead's 600 characters
+REPEATS = (
+    f"{REPEATED}\n{REPEATED} One of them was the gunman. {REPEATED} The road was closed. "
+    f"{REPEATED}\n{FILLER}\n{REPEATED} One of them was the gunman. "
+    + f"{REPEATED} The road was closed. " * 8
+    + REPEATED
+)
+
+
+def test_a_repeated_sentence_reads_as_if_parsed_again(nlp, monkeypatch):
+    import importlib
+
+    from factcheck.models import Article
+
+    extract = importlib.import_module("factcheck.extract")
+    parsed: list[str] = []
+    real_pipe = nlp.pipe
+
+    def pipe(texts, **kwargs):
+        for doc in real_pipe(texts, **kwargs):
+            parsed.append(doc.text)
+            yield doc
+
+    monkeypatch.setattr(nlp, "pipe", pipe, raising=False)
+    article = Article("A", "t", "t", REPEATS)
+    once = extract.extract_articles(nlp, [article])
+    parsed_once = len(parsed)
+    monkeypatch.setattr(extract, "_first_readings", lambda jobs: list(range(len(jobs))))
+    again = extract.extract_articles(nlp, [article])
+    assert once == again  # every field, offsets included
+    # the lead (the headline reads as a toll) and the next sentence ("one of them was the
+    # gunman") change what the same sentence says: those readings are not shared
+    notes = [c.notes for c in once if c.surface == "Five"]
+    assert len(notes) == REPEATS.count(REPEATED) == 14
+    assert ("with_perpetrator",) in notes
+    assert () in notes
+    # four in the lead, each with its own lead, and one before the gunman are parsed each; of
+    # the nine at the end, those with the same 160 characters after them once (the last four
+    # are too near the end for that)
+    assert parsed[:parsed_once].count(REPEATED) == 4 + 1 + 1 + 4
+    assert parsed[parsed_once:].count(REPEATED) == 14
+
+
+# -- many different figures of one fact: grouping stays linear ---------------------------------
+
+
+def _lines_run(call) -> int:
+    """Lines of factcheck's own code a call executes: work counted, not timed."""
+    own = str(h.ROOT / "factcheck")
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(own) else None
+
+    sys.settrace(calls)
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _tolls(article: str, n: int) -> list:
+    from factcheck.models import Claim
+    from factcheck.numbers import Interval
+
+    return [
+        Claim(
+            id=f"{article}{k}",
+            article=article,
+            start=12 * k,
+            end=12 * k + len(str(k)),
+            surface=str(k),
+            sentence=f"{k} killed.",
+            sentence_start=12 * k,
+            kind="count",
+            quantity=Interval(k, k),
+            qualifier="exact",
+            topic="killed",
+            counted="people",
+            value=k,
+        )
+        for k in range(1, n + 1)
+    ]
+
+
+@pytest.mark.parametrize("articles", ["A", "AB"])
+def test_grouping_many_different_tolls_is_linear(articles):
+    """ "1 killed. 2 killed. …": no figure restates another, so each is a lead of its own; pairing
+    every lead with every other was the square of the figures (issue 11)."""
+    from factcheck.engine import compare_claims
+    from factcheck.models import Article
+
+    def work(n: int) -> int:
+        given = [Article(a, a, "t", "") for a in articles]
+        claims = [c for a in articles for c in _tolls(a, n)]
+        return _lines_run(lambda: compare_claims(given, claims))
+
+    once, twice = work(300), work(600)
+    assert twice <= 2.2 * once, (once, twice)
