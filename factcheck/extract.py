@@ -7,7 +7,7 @@ modules of `factcheck.figures` what each one is (a date, an age, a sum of money,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
@@ -55,7 +55,7 @@ def extract_articles(
     first = _first_readings(jobs)
     repeated = {k for n, k in enumerate(first) if k != n}
     texts = (a.text[s:e] for n, (a, _, _, s, e) in enumerate(jobs) if first[n] == n)
-    docs = iter(nlp.pipe(texts, batch_size=64))
+    docs = _parsed(nlp, texts)
     anchors = {a.id: dates.anchor_year(a.text) for a in articles}
     found: dict[str, list[tuple[Found, int, int]]] = {a.id: [] for a in articles}
     per_sentence: dict[tuple[str, int], int] = {}
@@ -96,6 +96,25 @@ def extract_articles(
                 )
             )
     return claims
+
+
+_BATCH_CHARS = 8_000  # about 64 sentences of news: a batch the parser takes in one step
+
+
+def _parsed(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """The parses of `texts`, in order, batched by characters rather than by count: a batch
+    of 64 three-word sentences ("12 killed." a hundred thousand times) is all overhead, while
+    one of 64 sentences of news is about 8,000 characters. Batching changes no parse."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= _BATCH_CHARS:
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def _first_readings(jobs: Sequence[tuple[Article, int, int, int, int]]) -> list[int]:

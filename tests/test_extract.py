@@ -484,3 +484,11 @@ def test_offsets_index_the_text(claims_of):
     for claim in claims_of(text):
         assert text[claim.start : claim.end] == claim.surface
         assert claim.sentence in text
+
+
+def test_parsing_in_batches_of_characters_keeps_every_piece_in_order(nlp):
+    from factcheck.extract import _parsed
+
+    texts = ["1 killed."] * 3 + ["Police said " + "nine people were hurt, " * 400 + "in all."]
+    texts += [f"{n} hurt." for n in range(2000)]
+    assert [d.text for d in _parsed(nlp, texts)] == texts
