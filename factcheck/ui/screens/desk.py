@@ -19,7 +19,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
+from textual.widget import Widget
+from textual.widgets import DataTable, Header, LoadingIndicator, Static
 
 from factcheck.engine import Analysis
 from factcheck.models import Article, Claim
@@ -44,6 +45,8 @@ from factcheck.ui.text import printable
 from factcheck.ui.widgets.article import ArticleColumn
 from factcheck.ui.widgets.detail import DetailPanel
 from factcheck.ui.widgets.discrepancies import FILTERS, DiscrepancyTable, visible
+from factcheck.ui.widgets.footer import DeskFooter
+from factcheck.ui.widgets.searchbar import SearchBar
 from factcheck.ui.widgets.strip import ArticleStrip
 from factcheck.verdicts import Group
 
@@ -100,6 +103,7 @@ class DeskScreen(Screen[None]):
         self._arrived = False  # the first n after loading stays on the first discrepancy
         self._width = 0
         self._by_id: dict[str, ArticleColumn] = {}  # the columns in order, without a DOM query
+        self._before_search: Widget | None = None  # where the focus goes back after the search
 
     @property
     def desk_app(self) -> ReviewApp:
@@ -124,7 +128,8 @@ class DeskScreen(Screen[None]):
                 yield LoadingIndicator(id="loading")
                 yield DiscrepancyTable()
             yield DetailPanel()
-        yield Footer()
+        yield SearchBar()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{len(self.articles)} articles · analysing…"
@@ -368,7 +373,10 @@ class DeskScreen(Screen[None]):
     @on(DataTable.RowHighlighted)
     @guarded
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._select(str(event.row_key.value))
+        group_id = str(event.row_key.value)
+        if self.selected is not None and self.selected.id == group_id:
+            return  # the key that moved the cursor has selected it and drawn it already
+        self._select(group_id)
 
     @on(DataTable.RowSelected)
     @guarded
@@ -506,14 +514,28 @@ class DeskScreen(Screen[None]):
 
     @guarded
     def action_search(self) -> None:
-        self.app.push_screen(
-            Prompt("Search every article for:", value=self.search.term), self._search_for
-        )
+        self._before_search = self.focused
+        self.query_one(DeskFooter).display = False  # the search line takes its place
+        self.query_one(SearchBar).ask(self.search.term)
+
+    def _search_closed(self, *, refocus: bool) -> None:
+        self.query_one(DeskFooter).display = True
+        before, self._before_search = self._before_search, None
+        if refocus and before is not None and before.is_attached and before.display:
+            before.focus()
+
+    @on(SearchBar.Asked)
+    def _search_asked(self, message: SearchBar.Asked) -> None:
+        self._search_closed(refocus=True)
+        self._search_for(message.term)
+
+    @on(SearchBar.Dropped)
+    def _search_dropped(self, message: SearchBar.Dropped) -> None:
+        # escape gives the focus back; tab or a click has put it where the editor wanted
+        self._search_closed(refocus=not message.went_elsewhere)
 
     @guarded
-    def _search_for(self, term: str | None) -> None:
-        if term is None:
-            return
+    def _search_for(self, term: str) -> None:
         self.search.run(term, self.articles)
         self._paint_search()
         if self.search.term and not self.search.matches:

@@ -137,8 +137,10 @@ class ArticleColumn(VerticalScroll):
             self._shaped.add(p.index)
 
     def aim(self, start: int, end: int) -> None:
-        """Keep this span in view from now on; scroll to it once the layout is settled."""
+        """Keep this span in view from now on: scroll to it now, in the same frame as the new
+        highlights, and again once a pending layout has settled (a no-op when nothing moved)."""
         self.target = (start, end)
+        self.scroll_to_target()
         self.call_after_refresh(self.scroll_to_target)
 
     def scroll_to_target(self) -> None:
@@ -167,7 +169,7 @@ class ArticleColumn(VerticalScroll):
         text = self.article.text[paragraph.start : paragraph.end]
         shown = self.body.looks[index].plain  # the text with the verdict markers drawn
         at = _shown_offset(text, shown, offset - paragraph.start)
-        row = line_of(shown, [line.plain for line in lines], at)
+        row = line_of(shown, lines, at)
         return self.body.virtual_region.y + top + row
 
     def on_show(self) -> None:

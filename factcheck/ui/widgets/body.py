@@ -22,6 +22,7 @@ from textual.widget import Widget
 from factcheck.ui.highlight import Paragraph
 
 GAP = 1  # blank lines after each paragraph, as a paragraph's bottom margin would leave
+KEPT_WIDTHS = 3  # widths whose wrapped lines are kept (a terminal resized back and forth)
 
 
 class ArticleBody(Widget):
@@ -35,10 +36,9 @@ class ArticleBody(Widget):
         super().__init__(id=id)
         self.paragraphs = list(paragraphs)
         self.looks: list[Content] = [Content(text[p.start : p.end]) for p in self.paragraphs]
-        self._wrapped: dict[int, list[Strip]] = {}  # paragraph -> its lines at `_shape`
-        self._shape: tuple[int, object] = (0, None)  # (width, visual style) of `_wrapped`
-        self._tops: list[int] = []  # each paragraph's first line at `_shape`, and the end
-        self._heights: dict[tuple[int, int], int] = {}  # (paragraph, width) -> line count
+        self._wrapped: dict[int, dict[int, list[Strip]]] = {}  # width -> paragraph -> lines
+        self._tops: dict[int, list[int]] = {}  # width -> each paragraph's first line, the end
+        self._style: object = None  # the visual style the kept lines were drawn in
 
     # -- what the desk calls --------------------------------------------------------------------
 
@@ -46,69 +46,75 @@ class ArticleBody(Widget):
         """Give paragraph `index` a new look. Without `layout` the text is the same and only its
         styles change, so its lines stay where they are and only they are redrawn."""
         self.looks[index] = look
-        self._wrapped.pop(index, None)
+        for kept in self._wrapped.values():
+            kept.pop(index, None)
+        tops = self._tops.get(self.size.width)
         if layout:
-            self._heights = {k: v for k, v in self._heights.items() if k[0] != index}
-            self._tops = []
+            self._tops.clear()
             self.refresh(layout=True)
-        elif self._tops and index + 1 < len(self._tops):
-            top, end = self._tops[index], self._tops[index + 1]
-            self.refresh(Region(0, top, self.size.width, end - top))
+        elif tops is not None:
+            self.refresh(Region(0, tops[index], self.size.width, tops[index + 1] - tops[index]))
         else:
             self.refresh()
 
-    def line_in(self, index: int) -> tuple[int, list[Content]] | None:
-        """The first line of paragraph `index` in this widget and the paragraph's lines as
-        drawn now (None before layout)."""
+    def line_in(self, index: int) -> tuple[int, list[str]] | None:
+        """The first line of paragraph `index` in this widget and the text of the paragraph's
+        lines as drawn now (None before layout)."""
         width = self.size.width
         if width <= 0:
             return None
-        self._reshape(width)
-        return self._tops[index], self.looks[index].wrap(width)
+        return self._tops_at(width)[index], [s.text for s in self._lines_of(index, width)]
 
     # -- drawing --------------------------------------------------------------------------------
 
+    def _kept(self, width: int) -> dict[int, list[Strip]]:
+        """The lines kept for `width`, drawn in the current style; a few widths are kept, so
+        resizing back and forth wraps nothing again."""
+        if self.visual_style != self._style:  # new colours: redraw, the line counts stay
+            self._style = self.visual_style
+            self._wrapped.clear()
+        kept = self._wrapped.get(width)
+        if kept is None:
+            if len(self._wrapped) >= KEPT_WIDTHS:
+                del self._wrapped[next(iter(self._wrapped))]
+            kept = self._wrapped[width] = {}
+        return kept
+
     def _lines_of(self, index: int, width: int) -> list[Strip]:
-        lines = self._wrapped.get(index)
+        kept = self._kept(width)
+        lines = kept.get(index)
         if lines is None:
-            look = self.looks[index]
-            lines = Visual.to_strips(
-                self, look, width, None, self.visual_style, apply_selection=False
+            lines = kept[index] = Visual.to_strips(
+                self, self.looks[index], width, None, self.visual_style, apply_selection=False
             )
-            self._wrapped[index] = lines
-            self._heights[(index, width)] = len(lines)
         return lines
 
-    def _reshape(self, width: int) -> None:
-        """Lay the paragraphs out at `width`: how many lines each takes, where each starts."""
-        shape = (width, self.visual_style)
-        if shape != self._shape:
-            self._shape = shape
-            self._wrapped.clear()
-            self._tops = []
-        if self._tops:
-            return
-        tops, y = [], 0
-        for p in self.paragraphs:
+    def _tops_at(self, width: int) -> list[int]:
+        """Where each paragraph starts at `width`, and where the last one's gap ends."""
+        tops = self._tops.get(width)
+        if tops is None:
+            tops, y = [], 0
+            for p in self.paragraphs:
+                tops.append(y)
+                y += max(1, len(self._lines_of(p.index, width))) + GAP
             tops.append(y)
-            height = self._heights.get((p.index, width))
-            if height is None:
-                height = len(self._lines_of(p.index, width))
-            y += max(1, height) + GAP
-        tops.append(y)
-        self._tops = tops
+            if len(self._tops) >= KEPT_WIDTHS:
+                del self._tops[next(iter(self._tops))]
+            self._tops[width] = tops
+        return tops
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        self._reshape(width)
-        return self._tops[-1] if self._tops else 0
+        return self._tops_at(width)[-1] if width > 0 else 0
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        self._reshape(width)
-        index = bisect_right(self._tops, y) - 1
+        if width <= 0:
+            return Strip([], 0)
+        tops = self._tops_at(width)
+        index = bisect_right(tops, y) - 1
         if 0 <= index < len(self.paragraphs):
             lines = self._lines_of(index, width)
-            row = y - self._tops[index]
+            row = y - tops[index]
             if row < len(lines):
                 return self._selected(lines[row].apply_offsets(0, y), y)
         return Strip([], 0)  # a gap: the styles' own padding fills it, as a margin would look
@@ -126,7 +132,6 @@ class ArticleBody(Widget):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         if self.size.width <= 0:
             return None
-        self._reshape(self.size.width)
         return selection.extract("\n".join(self._plain_lines())), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:

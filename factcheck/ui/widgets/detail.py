@@ -4,10 +4,12 @@ selected group. It scrolls (wheel, scrollbar, keys when focused), so no quote is
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap  # what Textual itself measures content with
 from textual.widgets import Static
 
 from factcheck.models import Article
@@ -81,7 +83,14 @@ class DetailPanel(VerticalScroll, can_focus=True):
     ) -> None:
         text = self.query_one(Static)
         if group is None:
-            text.update("Nothing to show with this filter; press f for more.")
+            content = Content("Nothing to show with this filter; press f for more.")
         else:
-            text.update(describe(group, articles, mark, stale))
+            content = describe(group, articles, mark, stale)
+        # a layout pass visits the whole screen: ask for one only when the text's height
+        # changes; it fills the panel at least (app.tcss), so a text that fits never does
+        width, floor = text.size.width, self.scrollable_content_region.height
+        height = (
+            max(content.get_height(cast(RulesMap, text.styles), width), floor) if width > 0 else -1
+        )
+        text.update(content, layout=height != text.size.height)
         self.scroll_home(animate=False)
