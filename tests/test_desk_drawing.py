@@ -195,3 +195,19 @@ def test_fixture_has_the_labels_these_tests_name():
     labels = [g.label for g in desk_fixture.analysis().groups]
     assert INJURED in labels
     assert KILLED in labels
+
+
+async def test_the_strip_is_drawn_again_at_the_new_width(store_path):
+    from tests.test_app import long_story
+
+    articles, analyse = long_story(8, figure_at=2)
+    app = make(articles, analyse, store_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        strip = app.desk.query_one("#strip")
+        for size in [(120, 40), (80, 24), (160, 48)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            line = text_of(strip)
+            assert all(f" {letter} " in line for letter in "ABCDEFGH"), (size, line)
+            assert len(line.rstrip()) <= strip.size.width
