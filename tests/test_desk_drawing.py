@@ -83,7 +83,7 @@ async def test_the_detail_follows_the_selection(store_path):
     app = make(articles, analyse, store_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(app, pilot)
-        detail = app.desk.query_one("#detail Static")
+        detail = app.desk.query_one("#detail")
         await pilot.press("f", "f", "f")  # every figure: six rows, detail texts of two heights
         await pilot.pause()
         seen = []
@@ -211,3 +211,27 @@ async def test_the_strip_is_drawn_again_at_the_new_width(store_path):
             line = text_of(strip)
             assert all(f" {letter} " in line for letter in "ABCDEFGH"), (size, line)
             assert len(line.rstrip()) <= strip.size.width
+
+
+async def test_a_long_detail_scrolls_and_cuts_no_quote(store_path):
+    from tests.test_app import long_story
+
+    articles, analyse = long_story(8, figure_at=2)
+    app = make(articles, analyse, store_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        detail = app.desk.query_one("#detail")
+        words = detail.content.plain.split()
+        assert detail.virtual_size.height > detail.size.height, "eight quotes overflow"
+        assert detail.show_vertical_scrollbar
+        seen: list[str] = []
+        for top in range(0, detail.virtual_size.height, detail.size.height):
+            detail.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
+            width = detail.scrollable_content_region.width
+            assert max(len(line) for line in lines) <= width, "nothing under the scrollbar"
+            at = round(detail.scroll_y)  # the last page stops at the end
+            rows = range(at, min(at + detail.size.height, detail.virtual_size.height))
+            seen += [lines[row - at] for row in rows if row >= len(seen)]
+        assert " ".join(seen).split() == words, "every word of every quote can be scrolled to"

@@ -25,6 +25,22 @@ GAP = 1  # blank lines after each paragraph, as a paragraph's bottom margin woul
 KEPT_WIDTHS = 3  # widths whose wrapped lines are kept (a terminal resized back and forth)
 
 
+def selected(widget: Widget, strip: Strip, y: int) -> Strip:
+    """Line `y` of a line-drawn widget with the part the mouse has selected, if any, shown as
+    Textual shows a selection (the widget's lines carry their offsets, for copying)."""
+    selection = widget.text_selection
+    span = selection.get_span(y) if selection is not None else None
+    if span is None:
+        return strip
+    start, end = span
+    end = strip.cell_length if end == -1 else min(end, strip.cell_length)
+    if start >= end:
+        return strip
+    style = widget.screen.get_visual_style("screen--selection").rich_style
+    before, inside, after = strip.divide([start, end, strip.cell_length])
+    return Strip.join([before, inside.apply_style(style), after])
+
+
 class ArticleBody(Widget):
     """The paragraphs of one article; `restyle` gives a paragraph a new look."""
 
@@ -116,7 +132,7 @@ class ArticleBody(Widget):
             lines = self._lines_of(index, width)
             row = y - tops[index]
             if row < len(lines):
-                return self._selected(lines[row].apply_offsets(0, y), y)
+                return selected(self, lines[row].apply_offsets(0, y), y)
         return Strip([], 0)  # a gap: the styles' own padding fills it, as a margin would look
 
     # -- selecting text with the mouse ----------------------------------------------------------
@@ -136,18 +152,3 @@ class ArticleBody(Widget):
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
-
-    def _selected(self, strip: Strip, y: int) -> Strip:
-        selection = self.text_selection
-        if selection is None:
-            return strip
-        span = selection.get_span(y)
-        if span is None:
-            return strip
-        start, end = span
-        end = strip.cell_length if end == -1 else min(end, strip.cell_length)
-        if start >= end:
-            return strip
-        style = self.screen.get_visual_style("screen--selection").rich_style
-        before, inside, after = strip.divide([start, end, strip.cell_length])
-        return Strip.join([before, inside.apply_style(style), after])
