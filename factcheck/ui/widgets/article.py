@@ -177,3 +177,7 @@ class ArticleColumn(VerticalScroll):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.scroll_to_target)
+
+    def on_article_body_reshaped(self, message: ArticleBody.Reshaped) -> None:
+        message.stop()
+        self.call_after_refresh(self.scroll_to_target)

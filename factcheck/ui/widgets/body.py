@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual
@@ -45,6 +46,13 @@ class ArticleBody(Widget):
     """The paragraphs of one article; `restyle` gives a paragraph a new look."""
 
     DEFAULT_CSS = "ArticleBody { height: auto; }"
+
+    class Reshaped(Message):
+        """The body took a new size (its column's scrollbar came or went, say): the lines
+        moved, so a figure kept in view must be looked for again."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Reshaped())
 
     def __init__(
         self, text: str, paragraphs: Sequence[Paragraph], *, id: str | None = None
