@@ -46,7 +46,7 @@ async def test_finding_is_a_row_marked_and_saved(store_path):  # noqa: F811
             await pilot.press("n")
         assert desk.selected is not None
         assert desk.selected.id == "N1"
-        detail = str(desk.query_one("#detail Static").render())
+        detail = desk.query_one("#detail").content.plain
         assert "beyond numbers" in detail
         assert "a test of the desk" in detail
         await pilot.press("a")

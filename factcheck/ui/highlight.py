@@ -6,6 +6,7 @@ hedges a "≈" marker; agreements are bold, single figures lightly underlined.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,15 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
+@functools.cache
+def _look(verdict: str, selected: bool) -> Style:
+    return Style.parse(STYLES[verdict] + (f" {SELECTED}" if selected else ""))
+
+
+def _click(claim_id: str) -> Style:
+    return Style.from_meta({"@click": f"screen.select_claim({claim_id!r})"})
+
+
 def render(
     text: str,
     paragraph: Paragraph,
@@ -77,8 +87,7 @@ def render(
         parts.append(text[at : claim.start])
         verdict = verdicts.get(claim.id, "single")
         marker = MARKERS[verdict]
-        style = Style.parse(STYLES[verdict] + (f" {SELECTED}" if claim.id in selected else ""))
-        style += Style.from_meta({"@click": f"screen.select_claim({claim.id!r})"})
+        style = _look(verdict, claim.id in selected) + _click(claim.id)
         if marker:
             parts.append((marker, style))
             markers.append(claim.start)

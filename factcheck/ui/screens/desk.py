@@ -8,6 +8,7 @@ message on screen and the desk stays usable.
 from __future__ import annotations
 
 import functools
+import gc
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -19,7 +20,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
+from textual.widget import Widget
+from textual.widgets import DataTable, Header, LoadingIndicator, Static
 
 from factcheck.engine import Analysis
 from factcheck.models import Article, Claim
@@ -44,6 +46,8 @@ from factcheck.ui.text import printable
 from factcheck.ui.widgets.article import ArticleColumn
 from factcheck.ui.widgets.detail import DetailPanel
 from factcheck.ui.widgets.discrepancies import FILTERS, DiscrepancyTable, visible
+from factcheck.ui.widgets.footer import DeskFooter
+from factcheck.ui.widgets.searchbar import SearchBar
 from factcheck.ui.widgets.strip import ArticleStrip
 from factcheck.verdicts import Group
 
@@ -77,6 +81,19 @@ def guarded(
     return run  # type: ignore[return-value]  # functools.wraps hides the signature
 
 
+def settle_heap() -> None:
+    """Take the language model and the analysis out of the garbage collector's sight.
+
+    They stay for the life of the desk, and they are millions of objects: every full collection
+    walked all of them, tens of milliseconds that fell on whichever key was being answered (a
+    resize allocates enough to set one off nearly every time). One collection now clears the
+    analysis's own garbage; freezing moves what is left to the permanent generation, which the
+    collector skips (until the desk closes). Objects freed by their reference count are still
+    freed as before."""
+    gc.collect()
+    gc.freeze()
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -100,6 +117,7 @@ class DeskScreen(Screen[None]):
         self._arrived = False  # the first n after loading stays on the first discrepancy
         self._width = 0
         self._by_id: dict[str, ArticleColumn] = {}  # the columns in order, without a DOM query
+        self._before_search: Widget | None = None  # where the focus goes back after the search
 
     @property
     def desk_app(self) -> ReviewApp:
@@ -124,7 +142,8 @@ class DeskScreen(Screen[None]):
                 yield LoadingIndicator(id="loading")
                 yield DiscrepancyTable()
             yield DetailPanel()
-        yield Footer()
+        yield SearchBar()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{len(self.articles)} articles · analysing…"
@@ -203,6 +222,7 @@ class DeskScreen(Screen[None]):
             self.post_message(AnalysisFailed(articles, f"{type(err).__name__}: {detail}"))
             self.desk_app.log_error(err)
             return
+        settle_heap()
         self.post_message(AnalysisDone(articles, analysis))
 
     @on(AnalysisProgress)
@@ -368,7 +388,10 @@ class DeskScreen(Screen[None]):
     @on(DataTable.RowHighlighted)
     @guarded
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._select(str(event.row_key.value))
+        group_id = str(event.row_key.value)
+        if self.selected is not None and self.selected.id == group_id:
+            return  # the key that moved the cursor has selected it and drawn it already
+        self._select(group_id)
 
     @on(DataTable.RowSelected)
     @guarded
@@ -506,14 +529,28 @@ class DeskScreen(Screen[None]):
 
     @guarded
     def action_search(self) -> None:
-        self.app.push_screen(
-            Prompt("Search every article for:", value=self.search.term), self._search_for
-        )
+        self._before_search = self.focused
+        self.query_one(DeskFooter).display = False  # the search line takes its place
+        self.query_one(SearchBar).ask(self.search.term)
+
+    def _search_closed(self, *, refocus: bool) -> None:
+        self.query_one(DeskFooter).display = True
+        before, self._before_search = self._before_search, None
+        if refocus and before is not None and before.is_attached and before.display:
+            before.focus()
+
+    @on(SearchBar.Asked)
+    def _search_asked(self, message: SearchBar.Asked) -> None:
+        self._search_closed(refocus=True)
+        self._search_for(message.term)
+
+    @on(SearchBar.Dropped)
+    def _search_dropped(self, message: SearchBar.Dropped) -> None:
+        # escape gives the focus back; tab or a click has put it where the editor wanted
+        self._search_closed(refocus=not message.went_elsewhere)
 
     @guarded
-    def _search_for(self, term: str | None) -> None:
-        if term is None:
-            return
+    def _search_for(self, term: str) -> None:
         self.search.run(term, self.articles)
         self._paint_search()
         if self.search.term and not self.search.matches:
@@ -750,6 +787,7 @@ class DeskScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self.ledger is not None:
             self.ledger.store.close()
+        gc.unfreeze()  # what the desk held may become garbage now; let the collector see it
 
 
 def format_error(err: BaseException) -> str:

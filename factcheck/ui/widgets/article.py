@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Static
 
 from factcheck.models import Article, Claim
 from factcheck.ui.highlight import Paragraph, paragraphs, render
 from factcheck.ui.text import printable
+from factcheck.ui.widgets.body import ArticleBody
 
 
 def outlet(article: Article) -> str:
@@ -71,7 +71,6 @@ class ArticleColumn(VerticalScroll):
     ArticleColumn > .source {
         color: $text-muted; margin-bottom: 1; text-wrap: nowrap; text-overflow: ellipsis;
     }
-    ArticleColumn > .paragraph { margin-bottom: 1; }
     """
 
     def __init__(self, article: Article) -> None:
@@ -80,37 +79,31 @@ class ArticleColumn(VerticalScroll):
         self.paragraphs: list[Paragraph] = paragraphs(article.text)
         self.border_title = article.id
         self.target: tuple[int, int] | None = None  # the span to keep in view
+        self.body = ArticleBody(article.text, self.paragraphs, id=f"body-{article.id}")
+        self._starts = [p.start for p in self.paragraphs]
         self._painted: dict[int, bool] = {}
         self._inside: dict[int, list[Claim]] = {}
         self._verdicts: Mapping[str, str] = {}
         self._shaped: set[int] = set()  # paragraphs painted since the analysis came
-        self._widgets: list[Static] = []
 
     def compose(self) -> ComposeResult:
         yield Static(printable(self.article.title), classes="title", markup=False)
         source = byline(self.article).split(" · ", 1)[1]
         yield Static(source, classes="source", markup=False)
-        for p in self.paragraphs:
-            text = self.article.text[p.start : p.end]
-            yield Static(
-                text, id=f"p-{self.article.id}-{p.index}", classes="paragraph", markup=False
-            )
+        yield self.body
 
-    def _paragraph(self, offset: int) -> tuple[Paragraph, Static] | None:
-        starts = [p.start for p in self.paragraphs]
-        index = bisect_right(starts, offset) - 1
-        if index < 0:
-            return None
-        return self.paragraphs[index], self._paragraph_widgets()[index]
+    def _paragraph(self, offset: int) -> int | None:
+        """The index of the paragraph holding `offset`."""
+        index = bisect_right(self._starts, offset) - 1
+        return index if index >= 0 else None
 
     def set_claims(self, claims: Sequence[Claim], verdicts: Mapping[str, str]) -> None:
         """Take a new analysis: index this article's claims by paragraph, once."""
         self._verdicts = verdicts
         self._inside = {p.index: [] for p in self.paragraphs}
-        starts = [p.start for p in self.paragraphs]
         for claim in claims:
             if claim.article == self.article.id:
-                self._inside[max(0, bisect_right(starts, claim.start) - 1)].append(claim)
+                self._inside[max(0, bisect_right(self._starts, claim.start) - 1)].append(claim)
         self._shaped.clear()
 
     def show(
@@ -124,11 +117,8 @@ class ArticleColumn(VerticalScroll):
         """Repaint the paragraphs with their claims: all of them, or those holding `only`
         (and, with `repaint_found`, every paragraph that holds or held a search match)."""
         hits_in: dict[int, list[tuple[int, int]]] = {}
-        if found or repaint_found:
-            starts = [p.start for p in self.paragraphs]
-            for s, e in found:
-                hits_in.setdefault(max(0, bisect_right(starts, s) - 1), []).append((s, e))
-        widgets = self._paragraph_widgets()
+        for s, e in found:
+            hits_in.setdefault(max(0, bisect_right(self._starts, s) - 1), []).append((s, e))
         for p in self.paragraphs:
             inside = self._inside.get(p.index, [])
             hits = hits_in.get(p.index, [])
@@ -143,27 +133,19 @@ class ArticleColumn(VerticalScroll):
             )
             # the markers change a paragraph's length only on the first paint of an analysis;
             # after that a repaint restyles the same text and needs no new layout
-            widgets[p.index].update(content, layout=p.index not in self._shaped)
+            self.body.restyle(p.index, content, layout=p.index not in self._shaped)
             self._shaped.add(p.index)
 
-    def _paragraph_widgets(self) -> list[Static]:
-        if len(self._widgets) != len(self.paragraphs):
-            self._widgets = [
-                self.query_one(f"#p-{self.article.id}-{p.index}", Static) for p in self.paragraphs
-            ]
-        return self._widgets
-
     def aim(self, start: int, end: int) -> None:
-        """Keep this span in view from now on; scroll to it once the layout is settled."""
+        """Keep this span in view from now on: scroll to it now, in the same frame as the new
+        highlights, and again once a pending layout has settled (a no-op when nothing moved)."""
         self.target = (start, end)
+        self.scroll_to_target()
         self.call_after_refresh(self.scroll_to_target)
 
     def scroll_to_target(self) -> None:
         """Scroll so the target's own line sits in the middle of the column."""
         if self.target is None or not self.display or not self.size.height:
-            return
-        place = self._paragraph(self.target[0])
-        if place is None:
             return
         top = self.row_of(self.target[0])
         if top is not None:
@@ -176,24 +158,26 @@ class ArticleColumn(VerticalScroll):
 
     def row_of(self, offset: int) -> int | None:
         """The virtual row where `offset` of the text is drawn, or None before layout."""
-        place = self._paragraph(offset)
-        if place is None:
+        index = self._paragraph(offset)
+        if index is None:
             return None
-        paragraph, widget = place
-        width = widget.content_region.width or widget.size.width
-        if width <= 0:
+        placed = self.body.line_in(index)
+        if placed is None:
             return None
+        top, lines = placed
+        paragraph = self.paragraphs[index]
         text = self.article.text[paragraph.start : paragraph.end]
-        content = widget.content
-        if not isinstance(content, Content):
-            content = Content(str(content))
-        shown = content.plain  # the text with the verdict markers drawn before figures
+        shown = self.body.looks[index].plain  # the text with the verdict markers drawn
         at = _shown_offset(text, shown, offset - paragraph.start)
-        lines = [line.plain for line in content.wrap(width)]
-        return widget.virtual_region.y + line_of(shown, lines, at)
+        row = line_of(shown, lines, at)
+        return self.body.virtual_region.y + top + row
 
     def on_show(self) -> None:
         self.call_after_refresh(self.scroll_to_target)
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_target)
+
+    def on_article_body_reshaped(self, message: ArticleBody.Reshaped) -> None:
+        message.stop()
         self.call_after_refresh(self.scroll_to_target)

@@ -51,4 +51,4 @@ class ArticleStrip(Static):
             mine = [c for c in claims if c.article == article.id]
             parts.append((cells(len(article.text), mine, verdicts, per), click))
             parts.append(" ")
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # always one line high
