@@ -60,3 +60,26 @@ async def test_finding_is_a_row_marked_and_saved(store_path):  # noqa: F811
         assert "**Review:** accepted" in text
         assert "spelling checked" in text
         assert f"{len(analysis.claims)} figures" in text
+
+
+def test_a_passage_shows_its_sentence_as_the_article_wrote_it():
+    """A finding's span keeps the article's curly quotes; the sentence the desk shows with it
+    does too, so the quote and its sentence read alike."""
+    from factcheck.ui.findings import on_desk
+
+    analysis = _with_finding()
+    first = analysis.articles[0]
+    plain = first.text.replace("Mayor Ilse", "'Mayor' Ilse")
+    written = plain.replace("'Mayor'", "\u2018Mayor\u2019")
+    articles = (replace(first, text=plain, written=written), *analysis.articles[1:])
+    spans = []
+    for article in articles:
+        at = article.text.find("Ilse Brandt")
+        spans.append(Passage(article.id, at, at + len("Ilse Brandt"), "Ilse Brandt"))
+    finding = replace(analysis.findings[0], spans=tuple(spans))
+    row = next(
+        g
+        for g in on_desk(replace(analysis, articles=articles, findings=(finding,))).groups
+        if g.id == "N1"
+    )
+    assert "\u2018Mayor\u2019 Ilse Brandt" in row.claims[0].sentence

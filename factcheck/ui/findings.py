@@ -57,7 +57,7 @@ def _passage(
         start=start,
         end=end,
         surface=text,
-        sentence=whole.text[s : max(e, end)],
+        sentence=whole.as_written[s : max(e, end)],  # as the span quotes it
         kind=str(finding.type),
         quantity=None,
         qualifier="exact",
