@@ -225,3 +225,25 @@ def test_without_pipeline_only_spelling_rules_run():
         )
     )
     assert [f.type for f in found] == [FindingType.NAME_VARIANT]
+
+
+def test_a_name_written_many_times_costs_its_length(monkeypatch):
+    """Two spellings each written n times are compared once per shape of name, not n*n times,
+    and every passage is still shown."""
+    calls = 0
+    real = names._same_name
+
+    def counted(*args):
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(names, "_same_name", counted)
+    work = []
+    for n in (40, 80):
+        calls = 0
+        text = "Mayor Tamsin Okonkwo spoke at noon. Later Tamsin Okonkwoh left the hall. " * n
+        found = names.find(_articles(text))
+        assert len(found) == 1 and len(found[0].spans) == 2 * n
+        work.append(calls)
+    assert work[1] <= work[0] + 2, work

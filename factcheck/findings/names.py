@@ -289,13 +289,7 @@ def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Varian
         kind = _slip(a, b)
         if kind is None or _derived(fold(a), fold(b), texts) or _abbreviated(a, b, forms):
             continue
-        spans: list[Passage] = []
-        involved: list[_Mention] = []
-        for ma, ia in forms[a]:
-            for mb, ib in forms[b]:
-                if _same_name(*full.get(ma, (ma, ia)), *full.get(mb, (mb, ib))):
-                    spans += [_passage(ma, ia), _passage(mb, ib)]
-                    involved += [ma, mb]
+        spans, involved = _matching_runs(forms[a], forms[b], full)
         if not spans:
             continue
         used = set(spans)
@@ -315,6 +309,50 @@ def _spelling_variants(mentions: Sequence[_Mention], texts: str) -> list[_Varian
             )
         )
     return out
+
+
+_Shape = tuple[tuple[tuple[str, bool], ...], int]
+
+
+def _matching_runs(
+    runs_a: Sequence[tuple[_Mention, int]],
+    runs_b: Sequence[tuple[_Mention, int]],
+    full: dict[_Mention, tuple[_Mention, int]],
+) -> tuple[list[Passage], list[_Mention]]:
+    """The passages of the runs of one form that can name the bearer of a run of the other,
+    and the runs involved (each form's runs in text order, as pairs of them would list them).
+    Whether two runs can is decided by their words alone, so it is asked once per two shapes
+    of name, not once per two mentions: a name written a thousand times costs a thousand."""
+
+    def shape(m: _Mention, i: int) -> tuple[_Shape, tuple[_Mention, int]]:
+        bearer, at = full.get(m, (m, i))
+        return (tuple((w.text, w.ordinary) for w in bearer.words), at), (bearer, at)
+
+    by_shape: dict[_Shape, list[int]] = defaultdict(list)
+    sample_b: dict[_Shape, tuple[_Mention, int]] = {}
+    for k, (mb, ib) in enumerate(runs_b):
+        key, bearer = shape(mb, ib)
+        by_shape[key].append(k)
+        sample_b.setdefault(key, bearer)
+    answers: dict[_Shape, list[_Shape]] = {}
+    spans: list[Passage] = []
+    involved: list[_Mention] = []
+    taken: set[int] = set()
+    for ma, ia in runs_a:
+        key, bearer = shape(ma, ia)
+        if key not in answers:
+            answers[key] = [kb for kb, rb in sample_b.items() if _same_name(*bearer, *rb)]
+        if not answers[key]:
+            continue
+        spans.append(_passage(ma, ia))
+        involved.append(ma)
+        new = sorted(k for kb in answers[key] for k in by_shape[kb] if k not in taken)
+        taken.update(new)
+        for k in new:
+            mb, ib = runs_b[k]
+            spans.append(_passage(mb, ib))
+            involved.append(mb)
+    return spans, involved
 
 
 def _abbreviated(a: str, b: str, forms: dict[str, list[tuple[_Mention, int]]]) -> bool:
