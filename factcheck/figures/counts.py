@@ -263,7 +263,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             continue  # "five innocent people dead"
         break
     noun = _counted_noun(doc, num)
-    if noun is not None and noun.lemma_.lower() in CROWD_NOUNS and noun.head is not num:
+    if noun is not None and noun.lemma_.lower() in CROWD_NOUNS and noun.head != num:
         return "people", None  # "half of them" where them is the crowd
     condition = _condition(noun or num)
     if condition is not None:
@@ -335,7 +335,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     toll = _TOLL_BEFORE.search(text_of(doc)[max(0, fig.start - 40) : fig.start])
     if toll is not None:  # headline idiom without a verb: "Death toll up to 30", "Toll at 12"
         return ("injured" if toll.group(1) and "injur" in toll.group(1).lower() else "killed"), noun
-    elided = _elided_noun(doc, num) if noun is None or noun is num else None
+    elided = _elided_noun(doc, num) if noun is None or noun == num else None
     if elided is not None:
         return NOUN_TOPICS.get(elided.lemma_.lower(), elided.lemma_.lower()), elided
     return "number", noun
