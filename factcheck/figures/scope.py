@@ -71,12 +71,13 @@ _PART_OF = re.compile(
     r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I
 )
 _TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
-# A step of a narrated sequence: what happened then is a part of the event, not its total.
+# "X was badly wounded": one person said to be in a toll, so that "two others" are besides them
 _ONE_WAS = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(dead|killed|injured|wounded|hurt|missing|arrested|detained|shot|hospitali[sz]ed|charged)\b",
     re.I,
 )
+# A step of a narrated sequence: what happened then is a part of the event, not its total.
 _STEP = re.compile(r"\b(?:then|next|afterwards?|after\s+that)\b", re.I)
 
 
