@@ -50,7 +50,7 @@ def governing_verb(token: Token) -> Token | None:
         if t.dep_ == "ROOT" and t.pos_ not in ("VERB", "ADJ", "AUX"):
             return None
         head = t.head
-        if head is t:
+        if head == t:
             return None
         if head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.lemma_.lower() in TOPIC_LEMMAS):
             return head
@@ -90,7 +90,7 @@ def modifiers(noun: Token | None, num: Token) -> tuple[str, ...]:
     """Words that narrow what is counted: "strong" aftershocks, "tank" shells, and how badly
     ("critical" for "critically wounded"), which makes a part of a toll, never the toll."""
     found: set[str] = set()
-    if noun is not None and noun is not num:
+    if noun is not None and noun != num:
         for child in noun.children:
             if child.dep_ not in ("amod", "compound") or child.i == num.i or child.like_num:
                 continue

@@ -74,7 +74,7 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
     if pattern == "apposition":
         return before[-1].text if before else _proper_name_before(doc, num.i)
     if pattern == "prenominal":
-        described = tail.head if tail.head.pos_ == "NOUN" and tail.head is not tail else None
+        described = tail.head if tail.head.pos_ == "NOUN" and tail.head != tail else None
         named = [
             e
             for e in people
@@ -90,7 +90,7 @@ def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -
         name = _proper_name_before(doc, num.i)
         if name:
             return name
-        noun = tail.head if tail.head.pos_ in ("NOUN", "PROPN") and tail.head is not tail else None
+        noun = tail.head if tail.head.pos_ in ("NOUN", "PROPN") and tail.head != tail else None
         if noun is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[tail.i : noun.i]):
             noun = None  # "the 26-year-old fired 11 shots": the age is not the shots'
         if noun is not None:

@@ -142,7 +142,7 @@ def written_unit(after: str) -> tuple[str, str, int] | None:
 
 def _measured(num: Token) -> str | None:
     """What a measure measures: "a depth of 10 km" is depth; "a 10 km drive" is drive."""
-    unit = num.head if num.head is not num else None
+    unit = num.head if num.head != num else None
     if unit is None:
         return None
     if unit.dep_ == "pobj" and unit.head.dep_ == "prep" and unit.head.head.pos_ == "NOUN":
@@ -155,7 +155,7 @@ def _measured(num: Token) -> str | None:
 def noun_lemma(num: Token) -> str | None:
     head = num.head
     if (
-        head is not num
+        head != num
         and head.pos_ in ("NOUN", "PROPN")
         and num.dep_ in ("nummod", "quantmod", "compound", "amod")
     ):

@@ -94,7 +94,7 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     """The counted noun's lemma, "people" for generic ones ("others", "persons", none named)."""
     if num.lower_ == "no" and num.i + 1 < len(num.doc):
         noun = num.nbor(1)  # "no children were hurt"
-    if noun is None or noun is num or noun.pos_ not in ("NOUN", "PROPN"):
+    if noun is None or noun == num or noun.pos_ not in ("NOUN", "PROPN"):
         return "people"
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_:
@@ -152,7 +152,7 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
         return False  # "one of the victims" counts one
-    if num.head is not num and num.dep_ in ("nummod", "quantmod"):
+    if num.head != num and num.dep_ in ("nummod", "quantmod"):
         return False  # "one person"
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in TOPIC_AFTER:
@@ -268,15 +268,15 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     condition = _condition(noun or num)
     if condition is not None:
         return condition, noun
-    if noun is not None and noun is not num and noun.lemma_.lower() in PERPETRATOR_NOUNS:
+    if noun is not None and noun != num and noun.lemma_.lower() in PERPETRATOR_NOUNS:
         return noun.lemma_.lower(), noun  # "more than one shooter hurt 15 people" counts shooters
     if fig.zero_word and num.lower_ == "no" and num.i + 1 < len(doc):
         noun = num.nbor(1)  # "no injuries", "no children"
         if noun.lemma_.lower() in TOPIC_LEMMAS:
             return _special(noun, TOPIC_LEMMAS[noun.lemma_.lower()]), noun  # "no shots"
-    if (noun is None or noun is num) and fig.spelled and fig.value == 1 and not fig.zero_word:
+    if (noun is None or noun == num) and fig.spelled and fig.value == 1 and not fig.zero_word:
         return "number", None  # a bare "one" is most often a pronoun: "one with windows shot out"
-    if noun is not None and noun is not num:
+    if noun is not None and noun != num:
         lemma = noun.lemma_.lower()
         if lemma in TOPIC_LEMMAS:
             return _special(noun, TOPIC_LEMMAS[lemma]), noun
@@ -321,7 +321,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     copular = _copular_topic(noun or num)
     if copular is not None:
         return copular, noun  # "the fatality is only one person"
-    if noun is not None and noun is not num:
+    if noun is not None and noun != num:
         described = _described_topic(noun)
         if described is not None:
             return described, noun  # "over 14,000 people taking shelter in tents"
@@ -458,7 +458,7 @@ def count(
     if (
         trend
         and noun is not None
-        and noun is not num
+        and noun != num
         and noun.lemma_.lower() not in _CHANGE_UNITS
         and _released(noun)
     ):
