@@ -17,7 +17,7 @@ from factcheck.figures import ages, amounts, counts, labels, scope
 from factcheck.figures.found import Found
 from factcheck.models import Article, Claim
 from factcheck.numbers import Interval, find_figures
-from factcheck.vocab import SCALES, TOPIC_AFTER, TOPIC_LEMMAS, singular
+from factcheck.vocab import SCALES, TOPIC_AFTER, TOPIC_AFTER_PATTERN, TOPIC_LEMMAS, singular
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -317,9 +317,8 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 _NONE_EITHER = re.compile(
     r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been))?"
-    r"(?:\s+(?:dead|killed|injured|wounded|hurt|missing|arrested|detained))?"
-    r"\s+(?:or|nor)\s+(dead|killed|injured|wounded|hurt|missing|arrested|detained|"
-    r"deaths?|injur(?:y|ies)|fatalit(?:y|ies))\b",
+    rf"(?:\s+(?:{TOPIC_AFTER_PATTERN}))?"
+    rf"\s+(?:or|nor)\s+({TOPIC_AFTER_PATTERN}|deaths?|injur(?:y|ies)|fatalit(?:y|ies))\b",
     re.I,
 )
 

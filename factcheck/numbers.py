@@ -17,6 +17,7 @@ from factcheck.vocab import (
     ORDINALS,
     SCALES,
     TENS,
+    TIME_UNITS,
     UNITS,
     VAGUE,
 )
@@ -170,7 +171,6 @@ _SHORT_SCALES = {
 }
 
 _VAGUE = VAGUE
-_TIME_UNIT_WORDS = frozenset("second minute hour day week month year".split())
 _TENS_OF = {"tens": 10, "hundreds": 100}
 
 _DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
@@ -452,7 +452,7 @@ class _Scanner:
         """The index past "an hour and a half", "a year and a half" at token i."""
         if self.lows[i] not in ("a", "an") or i + 1 >= len(self.toks):
             return None
-        if self.lows[i + 1] not in _TIME_UNIT_WORDS:
+        if TIME_UNITS.get(self.lows[i + 1]) != self.lows[i + 1]:  # "an hour", not "an hours"
             return None
         return self.and_a_half(i + 2)
 

@@ -145,6 +145,11 @@ TIME_UNITS: dict[str, str] = {
     **dict.fromkeys(("decade", "decades"), "decade"),
     **dict.fromkeys(("century", "centuries"), "century"),
 }
+# The same words as regular-expression alternatives, longest first
+TOPIC_AFTER_PATTERN = "|".join(sorted(map(re.escape, TOPIC_AFTER), key=len, reverse=True))
+TIME_UNIT_PATTERN = "|".join(
+    sorted(map(re.escape, set(TIME_UNITS.values())), key=len, reverse=True)
+)
 # Seconds in each unit, so "15-minute" and "a quarter of an hour" compare. Months and years are
 # the calendar's averages: a duration stated in months is never that precise anyway.
 SECONDS = {

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 from factcheck import describe, units
 from factcheck.describe import text_of
 from factcheck.figures.found import Found
-from factcheck.vocab import CROWD_NOUNS, CURRENCY_WORDS, TIME_UNITS, TOPIC_AFTER
+from factcheck.vocab import (
+    CROWD_NOUNS,
+    CURRENCY_WORDS,
+    TIME_UNIT_PATTERN,
+    TIME_UNITS,
+    TOPIC_AFTER,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,7 +115,7 @@ _SHORT_UNITS = {
 }
 
 
-_HOLDS_UNIT = re.compile(r"\s+(?:second|minute|hour|day|week|month|year)\s+and\s+a\s+half$", re.I)
+_HOLDS_UNIT = re.compile(rf"\s+(?:{TIME_UNIT_PATTERN})\s+and\s+a\s+half$", re.I)
 
 
 _FRACTION = re.compile(
@@ -119,9 +125,7 @@ _FRACTION = re.compile(
 )
 
 
-_OF_TIME = re.compile(
-    r"\s+of\s+(?:an?\s+|the\s+)?(?:second|minute|hour|day|week|month|year|decade|century)\b", re.I
-)
+_OF_TIME = re.compile(rf"\s+of\s+(?:an?\s+|the\s+)?(?:{TIME_UNIT_PATTERN})\b", re.I)
 
 
 def written_unit(after: str) -> tuple[str, str, int] | None:

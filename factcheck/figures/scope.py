@@ -11,7 +11,7 @@ from factcheck import describe
 from factcheck.describe import text_of
 from factcheck.figures.labels import is_headline
 from factcheck.numbers import Interval
-from factcheck.vocab import CHANGE_VERBS, EVENT_NOUNS, TOPIC_AFTER, YEAR
+from factcheck.vocab import CHANGE_VERBS, EVENT_NOUNS, TOPIC_AFTER, TOPIC_AFTER_PATTERN, YEAR
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,7 +74,7 @@ _TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 # "X was badly wounded": one person said to be in a toll, so that "two others" are besides them
 _ONE_WAS = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(dead|killed|injured|wounded|hurt|missing|arrested|detained|shot|hospitali[sz]ed|charged)\b",
+    rf"({TOPIC_AFTER_PATTERN})\b",
     re.I,
 )
 # A step of a narrated sequence: what happened then is a part of the event, not its total.
