@@ -162,24 +162,12 @@ def analysis_markdown(
     out.append("")
     for verdict in ("conflict", "qualifier_mismatch"):
         groups = [g for g in analysis.groups if g.verdict == verdict]
-        out.append(f"## {VERDICT_TITLES[verdict]} ({len(groups)})")
-        out.append("")
-        if not groups:
-            out.append("None.")
-            out.append("")
+        out.extend(_md_section(VERDICT_TITLES[verdict], len(groups)))
         for group in groups:
             out.append(f"### {group.id}: {_md_escape(group.label)}")
             out.append("")
             out.append(_md_escape(group.explanation) + ".")
-            status, note = marks.get(group.id, ("", ""))
-            if status:
-                out.append("")
-                out.append(
-                    f"**Review:** {_md_escape(status)}" + (f" — {_md_escape(note)}" if note else "")
-                )
-            elif note:
-                out.append("")
-                out.append(f"**Note:** {_md_escape(note)}")
+            out.extend(_md_mark(*marks.get(group.id, ("", ""))))
             out.append("")
             for c in group.claims:
                 out.append(f"- **{c.article}** “{_md_escape(c.surface)}”: {_md_escape(c.sentence)}")
@@ -242,6 +230,21 @@ def findings_text(findings: Sequence[Finding]) -> list[str]:
     return out
 
 
+def _md_section(title: str, count: int) -> list[str]:
+    """A report section's heading with its count, and "None." under it when it is empty."""
+    return [f"## {title} ({count})", ""] + (["None.", ""] if not count else [])
+
+
+def _md_mark(status: str, note: str) -> list[str]:
+    """The editor's mark on a group or finding, after a blank line; nothing when unmarked."""
+    if status:
+        return [
+            "",
+            f"**Review:** {_md_escape(status)}" + (f" — {_md_escape(note)}" if note else ""),
+        ]
+    return ["", f"**Note:** {_md_escape(note)}"] if note else []
+
+
 def findings_markdown(
     findings: Sequence[Finding], *, marks: Mapping[str, tuple[str, str]] | None = None
 ) -> list[str]:
@@ -249,23 +252,12 @@ def findings_markdown(
     marks = marks or {}
     out: list[str] = []
     for kind, mine in _by_type(findings):
-        out.append(f"## {kind.heading} ({len(mine)})")
-        out.append("")
-        if not mine:
-            out.append("None.")
-            out.append("")
+        out.extend(_md_section(kind.heading, len(mine)))
         for f in mine:
             out.append(f"### {f.id}{' (minor)' if f.minor else ''}")
             out.append("")
             out.append(_md_escape(f.explanation))
-            status, note = marks.get(f.id, ("", ""))
-            if status or note:
-                out.append("")
-                out.append(
-                    f"**Review:** {_md_escape(status)}" + (f" — {_md_escape(note)}" if note else "")
-                    if status
-                    else f"**Note:** {_md_escape(note)}"
-                )
+            out.extend(_md_mark(*marks.get(f.id, ("", ""))))
             out.append("")
             out.extend(f"- **{p.article}** “{_md_escape(p.text)}”" for p in f.spans)
             out.append("")
