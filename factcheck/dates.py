@@ -24,7 +24,7 @@ _MONTH_WORDS = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
 )
-# Title case, or all capitals as datelines and captions write them ("MARCH 13, 2013")
+# Title case, or all capitals as datelines and captions write them ("APRIL 2, 2019")
 _MONTH = f"(?P<month>{_MONTH_WORDS}|{re.sub(r'[a-z]', lambda c: c.group().upper(), _MONTH_WORDS)})"
 _ZONE = r"(?:GMT|UTC|EDT|EST|BST|CET|CEST|PST|PDT)\b"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"

@@ -200,7 +200,7 @@ def _claims_in_sentence(
                 and found.kind == "count"
                 and _zero_topic(also.group(1)) != found.topic
             ):
-                # "no dead or wounded": one "no" for two counts, each a zero
+                # "no dead or injured": one "no" for two counts, each a zero
                 word = also.group(1)
                 out.append(
                     replace(
@@ -290,7 +290,7 @@ _CLOCK_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 def _clock_range(
     doc: Doc, first: dates.DateMention, second: dates.DateMention, offset: int
 ) -> Found | None:
-    """ "between 2:10 a.m. and 2:18 a.m.", "from 9 p.m. to 11 p.m.": one span of time."""
+    """ "between 4:05 p.m. and 4:20 p.m.", "from 9 p.m. to 11 p.m.": one span of time."""
     text = text_of(doc)
     if second.kind != "time" or not _CLOCK_JOIN.fullmatch(text[first.end : second.start]):
         return None

@@ -360,7 +360,7 @@ class _Scanner:
             j = i + 1
             half = self.and_a_half(j)
             if half is not None:
-                return value + 0.5, half, False  # "2-and-a-half years"
+                return value + 0.5, half, False  # "3-and-a-half hours"
             fraction = self.slash_fraction(i, value)
             if fraction is not None:
                 return fraction

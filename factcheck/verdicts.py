@@ -151,8 +151,8 @@ def label(claims: Sequence[Claim]) -> str:
 
 
 def _event_words(subject: str, base: str) -> str | None:
-    """The event as a label says it: "the firebomb attack" for "A firebomb attack"; none for a
-    headline's words ("Springs Planned Parenthood Shooting") or what the label already says."""
+    """The event as a label says it: "the car bomb attack" for "A car bomb attack"; none for a
+    headline's words ("Harbor Mall Shooting") or what the label already says."""
     words = subject.split()
     events = [w for w in words[1:] if singular(w.lower().strip(".,")) in EVENT_NOUNS]
     if any(w[:1].isupper() for w in events) or any(w.lower() in base.split() for w in events):

@@ -393,10 +393,10 @@ def test_label_words(check_texts, a, b, label):
 @pytest.mark.parametrize(
     ("subject", "label"),
     [
-        pytest.param("Springs Planned Parenthood Shooting", "people killed", id="headline-words"),
-        pytest.param("A firebomb attack", "people killed in the firebomb attack", id="article"),
+        pytest.param("Harbor Mall Shooting", "people killed", id="headline-words"),
+        pytest.param("A car bomb attack", "people killed in the car bomb attack", id="article"),
         pytest.param(
-            "Mich. office shooting", "people killed in the Mich. office shooting", id="bare"
+            "Ohio office shooting", "people killed in the Ohio office shooting", id="bare"
         ),
         pytest.param("Friday's shooting", "people killed in Friday's shooting", id="possessive"),
     ],

@@ -288,15 +288,17 @@ def test_one_no_for_two_counts(claims_of, sentence, zeros):
 
 def test_a_share_of_time_is_no_percentage(claims_of):
     """ "half of them" is a share; "a quarter of a century" is a length of time."""
-    assert [c.kind for c in claims_of("The bridge stood for a quarter of a century.")] != [
-        "percent"
-    ]
+    claims = claims_of("The bridge stood for a quarter of a century.")
+    quarter = next(c for c in claims if c.surface.lower().startswith("a quarter"))
+    assert quarter.kind != "percent"
+    half = next(c for c in claims_of("Half of the crew stayed.") if c.surface == "Half")
+    assert (half.kind, half.value) == ("percent", 50)  # the same words, of people, are a share
 
 
 def test_the_dateline_in_capitals_is_a_date(claims_of):
-    claims = claims_of("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM")
-    assert [(c.surface, c.kind) for c in claims if "13" in c.surface] == [
-        ("MARCH 13, 2013", "date")
+    claims = claims_of("POSTED: TUESDAY, APRIL 2, 2019, 4:10 PM")
+    assert [(c.surface, c.kind) for c in claims if "2019" in c.surface] == [
+        ("APRIL 2, 2019", "date")
     ]
 
 
@@ -335,9 +337,9 @@ AGES = [
     ),
     (
         "name-not-entity",
-        "Police said Stef'An Strawder, an 18-year-old student, was killed.",
+        "Police said Ja'Von Welk, an 18-year-old student, was killed.",
         "an 18-year-old",
-        "Stef'An Strawder",
+        "Ja'Von Welk",
     ),
     ("decade", "He shot a man in his 40s near the gate.", "40s", "the man"),
     (
@@ -394,7 +396,7 @@ DATES = [
     ("weekday-part", "The attacks on Friday night shocked Paris.", "Friday night", "date", None),
     ("bare-month", "Another shooting took place there last October.", "October", "date", None),
     ("month-after-since", "the fifth operation since September", "September", "date", None),
-    ("slashes-spaced", "11 / 10 / 11 02:39 PM ET", "11 / 10 / 11", "date", "2011-11-10"),
+    ("slashes-spaced", "4 / 9 / 19 10:15 AM ET", "4 / 9 / 19", "date", "2019-04-09"),
     ("midday", "Up to midday Monday one person had died.", "midday", "time", None),
     ("hhmm-beside-gmt", "The quake struck at 1353 (1023 GMT).", "1353", "time", None),
     (

@@ -37,12 +37,12 @@ def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
     if prev.ent_type_ == "PERSON" or (
         num.dep_ == "appos" and num.head.i == prev.i and prev.pos_ == "PROPN"
     ):
-        return True  # "Cornell Beckley, 27," even when the model takes Beckley for a town
+        return True  # "Dorian Welk, 27," even when the model takes Welk for a town
     if prev.pos_ != "PROPN" or not prev.text[:1].isupper():
         return False
     if prev.ent_type_ in ("GPE", "LOC", "DATE", "FAC", "NORP", "EVENT"):
         return False  # "Paris, 13," is not an age
-    # a lone capitalised word that is not an organisation, or a run of them ("Greenhouse Jr.")
+    # a lone capitalised word that is not an organisation, or a run of them ("Okafor Jr.")
     return prev.ent_type_ != "ORG" or doc[i - 3].pos_ == "PROPN"
 
 
@@ -126,14 +126,14 @@ def _described_by_in(doc: Doc, num: Token) -> str | None:
 
 
 def _proper_name_before(doc: Doc, i: int) -> str | None:
-    """A capitalised name ending just before token i, across ", the" or ", a": "Strawder, an 18"."""
+    """A capitalised name ending just before token i, across ", the" or ", a": "Welk, an 18"."""
     j = i - 1
     while j >= 0 and (doc[j].text in (",", "(") or doc[j].lower_ in ("the", "a", "an")):
         j -= 1
     if j == i - 1 or j < 0:
         return None
     end = j + 1
-    # a name may carry a nickname in quotes: Wilfred "Lil Wilfred" Celestine
+    # a name may carry a nickname in quotes: Marcus "Big Marc" Delaney
     while j >= 0 and (
         (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or doc[j].text in _QUOTES
     ):
@@ -149,7 +149,7 @@ _QUOTES = frozenset('"“”')
 
 
 def in_decade(doc: Doc, num: Token, fig: Figure) -> Found | None:
-    """ "an unidentified woman in her 50s": an age told by its decade."""
+    """ "a man in his 40s": an age told by its decade."""
     text = text_of(doc)
     before = text[max(0, fig.start - 60) : fig.start]
     if (
@@ -183,14 +183,14 @@ def age(doc: Doc, num: Token, fig: Figure) -> Found | None:
     aged = None if prenominal else _AGE_BEFORE.search(before)
     group = _RANGING.search(before) if fig.qualifier == "range" else None
     if group is not None and (prenominal is not None or aged is not None):
-        # "19 people, ranging from 12- to 27-years-old": the ages of the people counted
+        # "nine people, ranging from 14- to 30-years-old": the ages of the people counted
         verb = next((t for t in doc[: num.i] if t.lower_ == group.group(1).lower()), None)
         owner = verb.head if verb is not None and verb.head.pos_ in ("NOUN", "PRON") else None
         stop = fig.end + prenominal.end() if prenominal is not None else end
         return found(start, stop, owner.text if owner is not None else None)
     limit = _LIMIT.search(before[: len(before) - len(aged.group())]) if aged else None
     if aged is not None and limit is not None and fig.qualifier == "exact":
-        # "anyone over the age of 18": a limit, said of whoever it admits
+        # "anyone over the age of 21": a limit, said of whoever it admits
         qualifier = "more_than" if limit.group(1).lower() in ("over", "above") else "less_than"
         prep = next((t for t in reversed(doc[: num.i]) if t.lower_ == limit.group(1).lower()), None)
         owner = prep.head if prep is not None and prep.head.pos_ in ("NOUN", "PRON") else None

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 _ENDS_PERCENT = re.compile(
     r"(?:%|\bpercent|\bper\s+cent|\bpct)$", re.I
-)  # "40 percent to 70 percent"
+)  # "20 percent to 35 percent"
 _MAGNITUDE = re.compile(
     r"^(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*[\s-]*magnitude\b|^\s+on the richter", re.I
 )  # "6.8 and 6.5 magnitude quakes": the scale covers every figure of the list

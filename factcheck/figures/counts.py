@@ -258,9 +258,9 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             filler = t  # "two teenagers dead", "dozens of people dead"
             continue
         if t.tag_ == "NNS" and doc[t.i - 1].like_num:
-            continue  # "10 women, 7 men wounded"
+            continue  # "8 girls, 4 boys hurt"
         if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i > t.i:
-            continue  # "five innocent people dead"
+            continue  # "four young men dead"
         break
     noun = _counted_noun(doc, num)
     if noun is not None and noun.lemma_.lower() in CROWD_NOUNS and noun.head != num:
@@ -307,7 +307,7 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             if (
                 child.dep_ == "xcomp"
                 and token.dep_ in ("nsubj", "nsubjpass")
-                and child.tag_ == "VBN"  # "two groups began shooting" counts shooters
+                and child.tag_ == "VBN"  # "two gangs began shooting" counts shooters
                 and child.lemma_.lower() in TOPIC_LEMMAS
             ):
                 return TOPIC_LEMMAS[child.lemma_.lower()], noun  # "believed to have been arrested"

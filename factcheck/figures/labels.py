@@ -66,7 +66,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     prev = doc[num.i - 1] if num.i > 0 else None
     if fig.ordinal:
-        # "the 9th Ward", "the 67th Police Precinct", "5th Avenue": part of a place's name
+        # "the 12th Ward", "the 41st Police Precinct", "5th Avenue": part of a place's name
         in_name = (
             num.ent_type_ in _NAME_ENTITIES
             and num.ent_iob_ == "B"
@@ -81,7 +81,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         and num.ent_type_ in _NAME_ENTITIES
         and prev.pos_ == "PROPN"
     ):
-        return True  # "FOX 8", "Apollo 11": inside an organisation's or a thing's name
+        return True  # "Channel 4", "Apollo 11": inside an organisation's or a thing's name
     if (
         prev is not None
         and prev.text.isupper()
@@ -89,7 +89,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         and num.head.pos_ == "NOUN"
         and any(c.like_num and c.i < prev.i for c in num.head.children)
     ):
-        return True  # "six AK 47 rifles": "six" counts the rifles, "47" names the model
+        return True  # "four AK 47 rifles": "four" counts the rifles, "47" names the model
     if nxt is not None and nxt.tag_ == "NNP" and num.head is nxt and fig.value >= 100:
         return True  # "737 Max", "787 Dreamliner", "90049 ZIP Code": a model or a code
     if (

@@ -53,7 +53,7 @@ _WEEKDAY = re.compile(
     r"(?P<part>\s+(?:morning|afternoon|evening|night))?",
     re.I,
 )
-# "Thursday, July 8, 2016", "Wednesday night (Dec. 9)", "Fri, 11 Nov 2011"
+# "Monday, May 6, 2019", "Tuesday night (Feb. 4)", "Sat, 9 Mar 2024"
 _BESIDE = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _SPAN = re.compile(
@@ -63,7 +63,7 @@ _SPAN = re.compile(
 )
 # how far from exact a count of days in words may be: "four weeks after" is 26 to 32 days
 _SLACK = {"day": 0, "week": 3}
-# after a date: ", one day after a shooting spree", the event within five words
+# after a date: ", two days after a bombing", the event within five words
 _DAYS_AFTER = re.compile(
     r",?\s+(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an|one)\s+days?\s+(?P<dir>after|before)"
     r"(?P<what>(?:\s+[\w'’-]+){1,5})",
@@ -176,7 +176,7 @@ def _weekday_beside_date(
         after = next((d for d in dates if d.start >= s + w.end()), None)
         if after is None or not _BESIDE.match(written[s + w.end() : after.start]):
             continue
-        # an unwritten year may be the one after the year an article names: "Tuesday (6 January)"
+        # an unwritten year may be the one after the year an article names: "Monday (3 January)"
         # in a story that names only the December before
         candidates = [after.year] if after.year else [*years, *(y + 1 for y in years)]
         days = [d for d in (_on(after, y) for y in candidates if y) if d]
@@ -185,7 +185,7 @@ def _weekday_beside_date(
         day = days[0]
         start, end = s + w.start(), after.end
         if "(" in written[s + w.end() : after.start] and written[end : end + 1] == ")":
-            end += 1  # "Friday (October 14)"
+            end += 1  # "Thursday (March 7)"
         out.append(
             (
                 [Passage(article.id, start, end, written[start:end])],
@@ -254,13 +254,13 @@ class _Dated:
     text: str
     named: bool = False
     """The day names the event outright ("Saturday's killings", "the Wednesday bombings")
-    rather than standing near it ("the shooting Saturday morning")."""
+    rather than standing near it ("the fire Sunday morning")."""
     derived: bool = False
     """A date counted from another ("June 8, one day after the attack"): the attack's, not June 8."""
 
 
 _WORDS = re.compile(r"[\w'’]+")
-# "Saturday's senseless killings", "the Wednesday bombings", "Friday night's attacks"
+# "Sunday's brutal attack", "the Tuesday raids", "Monday night's blast"
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|last|its|their)\s+$", re.I)
 _AFTER = re.compile(r"^(?P<possessive>['’]s)?(?P<words>(?:[ \t]+[\w-]+){1,3})")
 
@@ -295,7 +295,7 @@ def _event_days(
             if not _neighbours(d, agreeing[0]):
                 continue  # the usual slip is a day (a night past midnight, a time zone); two
                 # days or more apart, the day is more likely another event's
-            # a calendar date names its day outright, and an attack has one: "killed June 7"
+            # a calendar date names its day outright, and an attack has one: "killed May 3"
             # and "killed … on June 8" in one article contradict each other (deaths do not)
             if any(o.article == d.article for o in agreeing) and not (
                 d.named or (d.is_date and event != "death")
@@ -323,7 +323,7 @@ def _neighbours(a: _Dated, b: _Dated) -> bool:
 
 
 def _compatible(a: _Dated, b: _Dated) -> bool:
-    """ "Late Sunday night" is "12:30 a.m. Monday" and "early Monday morning"."""
+    """ "Late Friday night" is "1:15 a.m. Saturday" and "early Saturday morning"."""
     for x, y in ((a, b), (b, a)):
         if x.is_date or y.is_date:
             continue
@@ -332,7 +332,7 @@ def _compatible(a: _Dated, b: _Dated) -> bool:
     return False
 
 
-# "was killed by his brother, John, on June 8": a date names its day outright, so it may sit
+# "was shot by a neighbour, Paul, on May 4": a date names its day outright, so it may sit
 # further from its event word than a weekday
 _DATE_REACH = 6
 
@@ -346,7 +346,7 @@ def _attached(
     for d in _dates(text, s):
         event, shift, end = _event_before(words, d.start - s, reach=_DATE_REACH), 0, d.end
         if event is None:
-            # "on June 8, one day after a shooting spree": the spree's date is June 7
+            # "on May 4, one day after a bombing": the bombing's date is May 3
             m = _DAYS_AFTER.match(text, d.end - s)
             if m is None:
                 continue
@@ -419,7 +419,7 @@ def _weekdays(
 
 
 def _event_after(rest: str, before: str) -> str | None:
-    """ "Saturday's senseless killings", "the Wednesday bombings"; not "on Wednesday shot", where
+    """ "Sunday's brutal attack", "the Tuesday raids"; not "on Wednesday shot", where
     the word after is a verb."""
     m = _AFTER.match(rest)
     if m is None or not (m.group("possessive") or _DETERMINER.search(before[-20:])):
