@@ -75,29 +75,26 @@ def test_hostile_input(tmp_path, case, code, message):
         assert run.output_bytes < 40 * SIZE + 100_000
 
 
-def test_utf16_is_read_as_text(tmp_path):
+def _extracted(tmp_path, path):
+    """The claims `factcheck extract --format json` writes for `path`, under the limits."""
     run = h.run_limited(
         ["extract", "--format", "json"],
-        h.utf16(tmp_path, 0),
+        path,
         timeout=DEADLINE,
         memory_mb=MEMORY_MB,
         folder=tmp_path,
     )
     assert run.code == 0, run.stderr
-    claims = json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["claims"]
+    return json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["claims"]
+
+
+def test_utf16_is_read_as_text(tmp_path):
+    claims = _extracted(tmp_path, h.utf16(tmp_path, 0))
     assert [c["surface"] for c in claims if c["kind"] == "count"] == ["12"]
 
 
 def test_a_long_digit_string_is_no_figure(tmp_path):
-    run = h.run_limited(
-        ["extract", "--format", "json"],
-        h.long_number(tmp_path, 400),
-        timeout=DEADLINE,
-        memory_mb=MEMORY_MB,
-        folder=tmp_path,
-    )
-    assert run.code == 0, run.stderr
-    claims = json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["claims"]
+    claims = _extracted(tmp_path, h.long_number(tmp_path, 400))
     assert not [c for c in claims if "777" in c["surface"]]
 
 
