@@ -331,8 +331,8 @@ NAMES = [
     ("sara-sarah", "Sara Lindqvist", "Sarah Lindqvist", True),
     ("short-form", "Chris Dorvan", "Christopher Dorvan", True),
     ("initial", "J. Dorvan", "John Dorvan", True),
-    ("father-and-son", "Jean Archilles", "Sean Archilles", False),
-    ("shared-surname", "Tina Shelton", "Cheron Shelton", False),
+    ("father-and-son", "Jean Marlowe", "Sean Marlowe", False),
+    ("shared-surname", "Tina Okoro", "Darnell Okoro", False),
     ("different-surname", "Maria Lopez", "Maria Lozano", False),
 ]
 
