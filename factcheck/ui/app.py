@@ -57,8 +57,10 @@ class ReviewApp(App[None]):
         self.config = config
         self.desk = DeskScreen(articles)
 
-    def on_mount(self) -> None:
-        self.push_screen(self.desk)
+    def get_default_screen(self) -> Screen[None]:
+        """The desk is the first screen, with none beneath it: a screen below the desk would be
+        laid out again on every resize and have the desk repainted whole once more."""
+        return self.desk
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

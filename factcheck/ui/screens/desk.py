@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, LoadingIndicator, Static
@@ -116,6 +117,7 @@ class DeskScreen(Screen[None]):
         self.search = Search()
         self._arrived = False  # the first n after loading stays on the first discrepancy
         self._width = 0
+        self._laid_out: Size | None = None  # the size of the last resize handled
         self._by_id: dict[str, ArticleColumn] = {}  # the columns in order, without a DOM query
         self._before_search: Widget | None = None  # where the focus goes back after the search
 
@@ -162,6 +164,12 @@ class DeskScreen(Screen[None]):
             self.notify(store.problem, title="Marks", severity="warning", timeout=20)
 
     def on_resize(self, event: Resize) -> None:
+        # Laying the screen out at a new size sends the screen a second Resize of that same size,
+        # which would have Textual lay out and paint every widget once more for nothing.
+        if event.size == self._laid_out:
+            event.prevent_default()
+            return
+        self._laid_out = event.size
         self._layout_columns(event.size.width)
         if self.analysis is not None:
             self._update_header()

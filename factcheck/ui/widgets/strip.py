@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 from textual.content import Content
 from textual.style import Style
@@ -29,10 +30,15 @@ def cells(
 
 
 class ArticleStrip(Static):
-    """The map; `draw` repaints it."""
+    """The map; `draw` repaints it, and a new width draws it again."""
 
     def __init__(self) -> None:
         super().__init__("", id="strip")
+        self._drawn: tuple[Any, ...] | None = None  # what the last `draw` was given
+
+    def on_resize(self) -> None:
+        if self._drawn is not None:
+            self.draw(*self._drawn)
 
     def draw(
         self,
@@ -41,6 +47,7 @@ class ArticleStrip(Static):
         claims: Sequence[Claim],
         verdicts: Mapping[str, str],
     ) -> None:
+        self._drawn = (articles, shown, claims, verdicts)
         width = self.size.width or 80
         per = max(2, width // max(1, len(articles)) - 4)
         parts: list[str | tuple[str, Style]] = []
