@@ -319,21 +319,21 @@ def test_numbers_in_names_are_not_figures(claims_of, sentence, digits):
 AGES = [
     (
         "after-name",
-        "Twenty-nine-year-old Dana Whitlock and 27-year-old Robert Thomas were charged.",
+        "Twenty-nine-year-old Dana Whitlock and 27-year-old Owen Tallis were charged.",
         "27-year-old",
-        "Robert Thomas",
+        "Owen Tallis",
     ),
     (
         "appositive-before",
-        "Abdelhamid Abaaoud, the 27-year-old Belgian man, is in hiding.",
+        "Marek Duval, the 27-year-old Belgian man, is in hiding.",
         "27-year-old",
-        "Abdelhamid Abaaoud",
+        "Marek Duval",
     ),
     (
         "list",
-        "They are Officer Omar Cannon, 44, Officer Misty McBride, 39, and Jesus Retana, 32.",
+        "They are Officer Ray Dunmore, 44, Officer Kelly Brandt, 39, and Luis Ortega, 32.",
         "39",
-        "Misty McBride",
+        "Kelly Brandt",
     ),
     (
         "name-not-entity",
@@ -449,10 +449,10 @@ def test_no_one_who_is_not_a_figure(claims_of):
 
 def test_comparison_toll_is_marked(claims_of):
     text = (
-        "Fort Myers shooting leaves two dead\n\nThe shooting came six weeks after a massacre at "
-        "a nightclub in Orlando, where a gunman killed 49 people."
+        "Harbour town shooting leaves two dead\n\nThe shooting came a month after a massacre at "
+        "a concert hall in Easton, where a gunman killed 31 people."
     )
-    claim = next(c for c in claims_of(text) if c.surface == "49")
+    claim = next(c for c in claims_of(text) if c.surface == "31")
     assert "other_event" in claim.notes
 
 

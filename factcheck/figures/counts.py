@@ -102,7 +102,7 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
     if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
         return "people"  # "30 Kenyans killed" counts people as "30 people killed" does
     # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
-    # is the story's own (its headline and lead say "Dallas", so "five Dallas officers" is all)
+    # is the story's own (its headline and lead say "Easton", so "five Easton officers" is all)
     named = [
         " ".join(t.text for t in c.subtree)
         for c in noun.children
@@ -115,8 +115,8 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
 
 
 def _story_own(name: str, noun: str, lead: str) -> bool:
-    """Whether a name on a counted noun is the story's own ("five Dallas officers" in a story
-    whose lead is about Dallas) rather than a part: the lead names it other than as this part
+    """Whether a name on a counted noun is the story's own ("five Easton officers" in a story
+    whose lead is about Easton) rather than a part: the lead names it other than as this part
     ("Two Harbor officers also wounded" names a part, even in the headline)."""
     for m in re.finditer(re.escape(name), lead, re.I):
         follows = lead[m.end() : m.end() + 40].lower().split()[:3]

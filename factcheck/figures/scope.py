@@ -32,7 +32,7 @@ _OTHER_EVENT = re.compile(
     re.I,
 )
 # Said before a figure in its sentence, these mark a toll told for comparison, not the story's own:
-# "six weeks after a massacre in Orlando, where a gunman killed 49", "the deadliest since…".
+# "a month after a massacre in Easton, where a gunman killed 31", "the deadliest since…".
 _COMPARISON = re.compile(
     r"\b(?:deadliest|worst\s+\w+\s+since|the\s+most\s+recent|"
     r"before\s+that|the\s+last\s+time|"
@@ -45,9 +45,11 @@ _COMPARISON = re.compile(
 # only in the figure's own clause.
 _COMPARISON_CLAUSE = re.compile(r"\b(?:a\s+similar|previous(?:ly)?)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,:—–()]|\b(?:and|but|while|whereas|when|after)\b", re.I)
-# "ten days after a gunman killed five officers in Dallas": another event when the place it
+# "a month after a gunman killed five people in Easton": another event when the place it
 # names is not the story's own (not in its headline and lead).
-_AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:after|before)\b", re.I)
+_AFTER_ANOTHER = re.compile(
+    r"\b(?:days?|weeks?|fortnight|months?|years?|decades?)\s+(?:after|before)\b", re.I
+)
 # "in recent days", "earlier this month": a time other than the story's own, which with a place
 # other than the story's own makes another incident
 _ANOTHER_TIME = re.compile(
