@@ -217,7 +217,13 @@ ORDINAL_WORDS = {
     "fourth": 3,
     "fifth": 4,
 }
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# In order: Monday is 0, as `datetime.weekday` counts.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = {w[:3]: i for i, w in enumerate(WEEKDAYS)} | {
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
+}
 
 # Verbs that say a figure changed: "the toll rose to 24" is a later figure of the same fact.
 CHANGE_VERBS = re.compile(
@@ -396,3 +402,44 @@ def plural(noun: str) -> str:
         return "people"
     found = _inflector().plural_noun(noun)  # type: ignore[attr-defined]
     return found if isinstance(found, str) and found else noun
+
+
+# -- what the findings read (names, quotations, dates) -------------------------------------------
+
+# Titles and ranks written before a name ("Police Chief Marcus Brandt"): not part of the name.
+NAME_TITLES = frozenset(
+    "mr mrs ms dr rev sgt lt gov sen rep capt cpl det gen col maj insp supt prof jr sr st fr "
+    "chief president mayor governor officer sergeant captain detective secretary minister "
+    "spokesman spokeswoman spokesperson judge justice sheriff deputy director commissioner "
+    "senator representative councilman councilwoman councillor lieutenant general colonel "
+    "major corporal inspector superintendent constable agent attorney prosecutor coroner "
+    "prime king queen prince princess pope bishop reverend pastor imam rabbi professor doctor "
+    "interim acting former late".split()
+)
+# Nouns and verbs that name the event a story is about; a weekday or date attached to one of
+# them dates the event itself.
+STORY_EVENT_WORDS = frozenset(
+    "shooting shootings shot shoot shoots attack attacks attacked killing killings killed kill "
+    "massacre rampage spree ambush ambushed bombing bombings bombed bomb bombs explosion "
+    "explosions blast blasts quake earthquake earthquakes tremor struck strike strikes raid "
+    "raids stabbing stabbings crash collision fire fires died dies death deaths murder murders "
+    "murdered slain slaying slayings hijacking hijacked hostage siege standoff incident "
+    "riot riots clash clashes protest protests vigil".split()
+)
+_VIOLENCE = (
+    "shooting shootings shot shoot shoots attack attacks attacked killing killings killed kill "
+    "slain slaying slayings murder murders murdered massacre rampage spree ambush ambushed "
+    "bombing bombings bombed bomb bombs explosion explosions blast blasts stabbing stabbings"
+).split()
+# One event under its several names, as the date findings compare them: the attack, the deaths,
+# the quake.
+STORY_EVENT_KINDS = {
+    **dict.fromkeys(_VIOLENCE, "attack"),
+    **dict.fromkeys(("passed", "dies", "died", "death", "deaths"), "death"),
+    **dict.fromkeys(("quake", "earthquake", "earthquakes", "tremor", "struck"), "earthquake"),
+}
+# Words after which a day dates a statement or another moment, not the event before them.
+STATEMENT_WORDS = frozenset(
+    "said says say spoke speaking told announced added reported confirmed stated wrote "
+    "after before since until following".split()
+)

@@ -23,20 +23,23 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck import sentences
 from factcheck.findings.model import Finding, FindingType, Passage
-from factcheck.findings.words import (
-    EVENT_SYNONYMS,
-    EVENT_WORDS,
-    NUMBER_WORDS,
+from factcheck.models import Article, article_order
+from factcheck.vocab import (
     STATEMENT_WORDS,
+    STORY_EVENT_KINDS,
+    STORY_EVENT_WORDS,
+    TENS,
+    UNITS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
-from factcheck.models import Article, article_order
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
+# "three days after": the numbers in words a day is counted by
+_SMALL_NUMBERS = {**UNITS, "twenty": TENS["twenty"]}
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -57,7 +60,7 @@ _WEEKDAY = re.compile(
 _BESIDE = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _SPAN = re.compile(
-    r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an|one)\s+(?P<unit>days?|weeks?)\s+"
+    r"\b(?P<n>\d+|" + "|".join(_SMALL_NUMBERS) + r"|a|an|one)\s+(?P<unit>days?|weeks?)\s+"
     r"(?P<dir>after|before|later|earlier)\b",
     re.I,
 )
@@ -65,7 +68,7 @@ _SPAN = re.compile(
 _SLACK = {"day": 0, "week": 3}
 # after a date: ", two days after a bombing", the event within five words
 _DAYS_AFTER = re.compile(
-    r",?\s+(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an|one)\s+days?\s+(?P<dir>after|before)"
+    r",?\s+(?P<n>\d+|" + "|".join(_SMALL_NUMBERS) + r"|a|an|one)\s+days?\s+(?P<dir>after|before)"
     r"(?P<what>(?:\s+[\w'’-]+){1,5})",
     re.I,
 )
@@ -216,7 +219,13 @@ def _arithmetic(
         if d1 is None or d2 is None:
             continue
         n_word = m.group("n").lower()
-        n = 1 if n_word in ("a", "an") else int(NUMBER_WORDS.get(n_word, n_word))
+        n = (
+            1
+            if n_word in ("a", "an")
+            else _SMALL_NUMBERS[n_word]
+            if n_word in _SMALL_NUMBERS
+            else int(n_word)
+        )
         unit = m.group("unit").lower().rstrip("s")
         days = n * (7 if unit == "week" else 1)
         actual = (d1 - d2).days if m.group("dir").lower() in ("after", "later") else (d2 - d1).days
@@ -352,7 +361,13 @@ def _attached(
                 continue
             event = _first_event(m.group("what"))
             n_word = m.group("n").lower()
-            shift = 1 if n_word in ("a", "an") else int(NUMBER_WORDS.get(n_word, n_word))
+            shift = (
+                1
+                if n_word in ("a", "an")
+                else _SMALL_NUMBERS[n_word]
+                if n_word in _SMALL_NUMBERS
+                else int(n_word)
+            )
             shift = -shift if m.group("dir").lower() == "after" else shift
             end = s + m.end()
         if event is None:
@@ -379,8 +394,8 @@ def _attached(
 
 def _first_event(words: str) -> str | None:
     for word in words.lower().split():
-        if word in EVENT_WORDS:
-            return EVENT_SYNONYMS.get(word, word)
+        if word in STORY_EVENT_WORDS:
+            return STORY_EVENT_KINDS.get(word, word)
     return None
 
 
@@ -427,8 +442,8 @@ def _event_after(rest: str, before: str) -> str | None:
     following = m.group("words").split()
     for word in following if m.group("possessive") else following[:1]:
         word = word.lower()
-        if word in EVENT_WORDS:
-            return EVENT_SYNONYMS.get(word, word)
+        if word in STORY_EVENT_WORDS:
+            return STORY_EVENT_KINDS.get(word, word)
     return None
 
 
@@ -439,8 +454,8 @@ def _event_before(words: list[tuple[str, int, int]], at: int, *, reach: int = 4)
     for word, _, _ in reversed(before):
         if word in STATEMENT_WORDS:
             return None  # "… the shooting, spoke Monday": the day of the statement
-        if word in EVENT_WORDS:
-            return EVENT_SYNONYMS.get(word, word)
+        if word in STORY_EVENT_WORDS:
+            return STORY_EVENT_KINDS.get(word, word)
         if word == "away":
             return "death"  # passed away
     return None
@@ -457,7 +472,7 @@ def _story_weekdays(text: str) -> Iterator[re.Match[str]]:
 
 # -- the parse, for weekdays the word rules cannot tie to their event ---------------------------
 
-_EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_WORDS)) + r")\b", re.I)
+_EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(STORY_EVENT_WORDS)) + r")\b", re.I)
 # "after a man on Tuesday shot two people": a clause about an earlier or later moment
 _OTHER_MOMENT = frozenset({"after", "before", "since", "until", "following"})
 _LONGEST_PARSED = 2_000  # characters, as the extraction parses at most
@@ -559,16 +574,16 @@ def _event_at(t: Token) -> str | None:
     """The event a word names: itself, or as a verb its subject or object (or those of the verbs
     "and" joins to it), or the event noun a relative clause describes."""
     low = t.lower_
-    if low in EVENT_WORDS and not _elsewhere(t):
-        return EVENT_SYNONYMS.get(low, low)
+    if low in STORY_EVENT_WORDS and not _elsewhere(t):
+        return STORY_EVENT_KINDS.get(low, low)
     if not t.tag_.startswith("VB") or _elsewhere(t):
         return None
     for v in (t, *(c for c in t.children if c.dep_ == "conj" and c.tag_.startswith("VB"))):
         for c in v.children:
-            if c.dep_ in _ARGUMENTS and c.lower_ in EVENT_WORDS:
-                return EVENT_SYNONYMS.get(c.lower_, c.lower_)
-    if t.dep_ == "relcl" and t.head.lower_ in EVENT_WORDS:
-        return EVENT_SYNONYMS.get(t.head.lower_, t.head.lower_)
+            if c.dep_ in _ARGUMENTS and c.lower_ in STORY_EVENT_WORDS:
+                return STORY_EVENT_KINDS.get(c.lower_, c.lower_)
+    if t.dep_ == "relcl" and t.head.lower_ in STORY_EVENT_WORDS:
+        return STORY_EVENT_KINDS.get(t.head.lower_, t.head.lower_)
     return None
 
 
@@ -603,8 +618,8 @@ def _event_of_time(clock: Token) -> str | None:
         if t.head.i == t.i:
             return None
         t = t.head
-        if t.lower_ in EVENT_WORDS and not _elsewhere(t):
-            return EVENT_SYNONYMS.get(t.lower_, t.lower_)
+        if t.lower_ in STORY_EVENT_WORDS and not _elsewhere(t):
+            return STORY_EVENT_KINDS.get(t.lower_, t.lower_)
         if t.tag_.startswith("VB"):
             event = _event_at(t)
             if event is not None or _elsewhere(t):

@@ -21,8 +21,9 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
 from factcheck.findings.model import Finding, FindingType, Passage
-from factcheck.findings.words import TITLES, fold, spelling
+from factcheck.findings.spelling import fold, spelling
 from factcheck.models import Article, article_order
+from factcheck.vocab import NAME_TITLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -202,7 +203,7 @@ def _mentions(
             last_end = -1
             continue
         word, possessive = _possessive(raw)
-        common = fold(word) in ordinary or word.lower() in TITLES
+        common = fold(word) in ordinary or word.lower() in NAME_TITLES
         before = text[max(0, m.start() - _LOOK_BACK) : m.start()]
         initial = not before.rstrip(" \t'\"“‘(").rstrip()[-1:].isalnum()
         dotted = text[m.end() : m.end() + 1] == "."
@@ -216,7 +217,7 @@ def _mentions(
 
 
 def _abbreviation(word: _Word) -> bool:
-    return len(word.text) == 1 or (len(word.text) <= 4 and word.text.lower() in TITLES)
+    return len(word.text) == 1 or (len(word.text) <= 4 and word.text.lower() in NAME_TITLES)
 
 
 def _possessive(raw: str) -> tuple[str, bool]:

@@ -20,7 +20,7 @@ from itertools import combinations, pairwise
 from rapidfuzz.distance import Indel, Opcode
 
 from factcheck.findings.model import Finding, FindingType, Passage
-from factcheck.findings.words import spelling
+from factcheck.findings.spelling import spelling
 from factcheck.models import Article, article_order
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
