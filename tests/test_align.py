@@ -215,11 +215,18 @@ TRAPS = [
     ),
     (
         "named-part-even-in-headline",
-        "Two El Centro officers also wounded in ambush\n\n"
-        "Two El Centro officers were injured in the chaos.",
+        "Two Harbor officers also wounded in ambush\n\n"
+        "Two Harbor officers were injured in the chaos.",
         "The sniper killed five officers and injured seven others.",
         "Two",
         "seven",
+    ),
+    (
+        "one-of-victims-in-a-headline",
+        "Pastor Named as One of Victims Killed by Gunman\n\nThe pastor led a church downtown.",
+        "The gunman killed five people at the house.",
+        "One",
+        "five",
     ),
     (
         "a-step-of-the-story",
@@ -231,7 +238,7 @@ TRAPS = [
     (
         "another-place-another-time",
         "Refugees say 12 people were killed in the camp on Thursday.\n\n"
-        "The army also bombed the town of Gufa in recent days, killing at least seven people.",
+        "The army also bombed the town of Tarel in recent days, killing at least seven people.",
         "The bombing of the camp killed 12 people, officials said.",
         "at least seven",
         "12",

@@ -101,7 +101,7 @@ def _counted_class(noun: Token | None, num: Token, lead: str) -> str:
         lemma = singular(lemma)  # the small model leaves some plurals as they are: "rifles"
     if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or noun.ent_type_ == "NORP":
         return "people"  # "30 Kenyans killed" counts people as "30 people killed" does
-    # "two El Centro officers", "one DART officer": a named part of the whole, unless the name
+    # "two Harbor officers", "one transit officer": a named part of the whole, unless the name
     # is the story's own (its headline and lead say "Easton", so "five Easton officers" is all)
     named = [
         " ".join(t.text for t in c.subtree)

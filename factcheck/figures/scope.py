@@ -11,7 +11,14 @@ from factcheck import describe
 from factcheck.describe import text_of
 from factcheck.figures.labels import is_headline
 from factcheck.numbers import Interval
-from factcheck.vocab import CHANGE_VERBS, EVENT_NOUNS, TOPIC_AFTER, TOPIC_AFTER_PATTERN, YEAR
+from factcheck.vocab import (
+    CHANGE_VERBS,
+    EVENT_NOUNS,
+    TOPIC_AFTER,
+    TOPIC_AFTER_PATTERN,
+    VAGUE,
+    YEAR,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,6 +79,10 @@ _PERPETRATOR_AMONG = re.compile(
 _PART_OF = re.compile(
     r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I
 )
+# A headline drops the article: "one of victims", "two of officers" are parts as "one of the
+# victims" is; "dozens of victims" is an amount, not a part.
+_PART_OF_PLURAL = re.compile(r"^\s+(?:of|among)\s+[a-z]+s\b", re.I)
+_AMOUNT_NOUNS = frozenset(w for w in VAGUE if " " not in w and w.endswith("s"))
 _TOLL_UP_TO = re.compile(r"\b(?:tolls?|total|count)\s+(?:\w+\s+){0,2}$", re.I)
 # "X was badly wounded": one person said to be in a toll, so that "two others" are besides them
 _ONE_WAS = re.compile(
@@ -231,6 +242,11 @@ def notes(
         found.append("part")
     if _PART_OF.match(text[fig.end :]):
         found.append("part")  # "one of the five victims", "two of whom", "5 of 15"
+    elif (
+        _PART_OF_PLURAL.match(text[fig.end :])
+        and text[fig.start : fig.end].split()[-1].lower() not in _AMOUNT_NOUNS
+    ):
+        found.append("part")
     if _STEP.search(text[: fig.start]):
         found.append("part")  # "went inside and fired 70 rounds": one step of the story
     verb = describe.governing_verb(noun or num)
