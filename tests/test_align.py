@@ -162,6 +162,14 @@ MATCHES = [
         "70",
         "conflict",
     ),
+    (
+        "a-toll-beside-the-gunman-leaves-him-out",
+        "Two guards were killed in the raid, and the gunman was also found dead.",
+        "Three guards were killed in the raid.",
+        "Two",
+        "Three",
+        "conflict",
+    ),
 ]
 
 

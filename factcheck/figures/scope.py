@@ -66,7 +66,7 @@ _ANOTHER_TIME = re.compile(
 )
 _EARLIER = {"prior", "previous", "earlier", "past", "former"}
 _WITH_PERPETRATOR = re.compile(
-    r"\b(?:including|includ(?:es|ing)|counting|among them|and)\s+(?:the\s+)?(?:alleged\s+|suspected\s+)?"
+    r"\b(?:including|includ(?:es|ing)|counting|among them)\s+(?:the\s+)?(?:alleged\s+|suspected\s+)?"
     r"(?:gunman|shooter|attacker|assailant|bomber|suspect|killer)\b",
     re.I,
 )
