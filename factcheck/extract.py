@@ -43,7 +43,10 @@ def extract_articles(
     # (article, sentence start, sentence end, piece start, piece end) for each piece worth parsing
     jobs: list[tuple[Article, int, int, int, int]] = []
     for article in articles:
+        headline = len(article.text) - len(article.text.lstrip())
         for start, end in sentences.split(article.text):
+            if sentences.links_elsewhere(article.text, start, end, headline=headline):
+                continue
             figures = 0
             for s, e in _pieces(start, end):
                 if figures >= MAX_FIGURES_PER_SENTENCE:

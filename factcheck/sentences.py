@@ -37,6 +37,32 @@ _CAN_HOLD_FIGURE = re.compile(
 )
 
 
+# A line that links to another story ("Related: …", "► MORE: …", "WATCH: …"): that story's
+# headline, whose figures are not this article's claims.
+_LINK_LINE = re.compile(
+    r"[^\w\n]*(?:related(?:\s+(?:stories|coverage|articles?))?|more|read\s+more|see\s+also|"
+    r"also\s+read|watch|listen|recommended|video|photos)\s*:\s+[^\n]{1,160}",
+    re.IGNORECASE,
+)
+_LINK_LENGTH = 200  # longer than any line _LINK_LINE matches
+
+
+def links_elsewhere(text: str, start: int, end: int, *, headline: int = 0) -> bool:
+    """Whether the sentence at `start:end` is a whole line that links to another story; the
+    headline, the line at `headline`, never is ("WATCH: …" may head a video's own story).
+    Looks at no more than the sentence's own line, and that only when it is short."""
+    if end - start > _LINK_LENGTH or _LINK_LINE.match(text, start, end) is None:
+        return False
+    line_start = text.rfind("\n", max(0, start - _LINK_LENGTH), start) + 1
+    if line_start <= headline or re.search(r"\w", text[line_start:start]):
+        return False  # the headline, or one sentence of a longer paragraph
+    line_end = text.find("\n", end, end + _LINK_LENGTH)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip():
+        return False
+    return _LINK_LINE.fullmatch(text, line_start, line_end) is not None
+
+
 def split(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence: lines first (headlines, captions), then sentence ends."""
     for line in re.finditer(r"[^\n]+", text):

@@ -494,3 +494,33 @@ def test_parsing_in_batches_of_characters_keeps_every_piece_in_order(nlp):
     texts = ["1 killed."] * 3 + ["Police said " + "nine people were hurt, " * 400 + "in all."]
     texts += [f"{n} hurt." for n in range(2000)]
     assert [d.text for d in _parsed(nlp, texts)] == texts
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        pytest.param(
+            "Two hurt in depot fire\n\nTwo workers were hurt.\n► Related: 5 killed in mill blast",
+            ["Two", "Two"],
+            id="related-link-line",
+        ),
+        pytest.param(
+            "Two hurt in depot fire\n\nMORE: All 3 firefighters named\nTwo workers were hurt.",
+            ["Two", "Two"],
+            id="more-link-line",
+        ),
+        pytest.param(
+            "WATCH: Chief says 3 hurt in depot fire\n\nThree workers were hurt.",
+            ["3", "Three"],
+            id="a-headline-is-never-a-link",
+        ),
+        pytest.param(
+            "Two hurt in depot fire\n\nRelated: Fire crews at the scene said 4 workers were "
+            "hurt. Medics treated 6 more workers at the scene for smoke, officials said later.",
+            ["Two", "4", "6"],
+            id="a-paragraph-after-the-cue-is-the-story",
+        ),
+    ],
+)
+def test_a_line_linking_to_another_story_holds_no_claims(claims_of, text, surfaces):
+    assert [c.surface for c in claims_of(text)] == surfaces
