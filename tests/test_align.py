@@ -163,6 +163,14 @@ MATCHES = [
         "conflict",
     ),
     (
+        "fatally-shot-are-the-killed",
+        "Two guards were fatally shot in the raid.",
+        "Three guards were killed in the raid.",
+        "Two",
+        "Three",
+        "conflict",
+    ),
+    (
         "a-toll-beside-the-gunman-leaves-him-out",
         "Two guards were killed in the raid, and the gunman was also found dead.",
         "Three guards were killed in the raid.",

@@ -484,7 +484,10 @@ def count(
             if gathering
             else describe.predicate(_in_clause(noun, num))
         ),
-        modifiers=describe.modifiers(noun, num),
+        # "fatally shot" is how the dead were killed, not a part of them
+        modifiers=tuple(
+            m for m in describe.modifiers(noun, num) if not (topic == "killed" and m == "fatal")
+        ),
         occurrence=describe.occurrence(doc, num, fig.start),
         day=describe.day(text, fig.start),
     )
