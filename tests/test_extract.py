@@ -146,6 +146,30 @@ CLAIMS = [
         "killed",
         "exact",
     ),
+    (
+        "listed-noun-shares-the-state",
+        "Two guards and a driver are dead after the crash.",
+        "Two",
+        "count",
+        "killed",
+        "exact",
+    ),
+    (
+        "headline-list-shares-the-participle",
+        "2 guards, driver dead in depot crash",
+        "2",
+        "count",
+        "killed",
+        "exact",
+    ),
+    (
+        "a-comma-after-the-count-is-not-a-list",
+        "The storm killed at least one person, injured dozens and flattened sheds.",
+        "at least one",
+        "count",
+        "killed",
+        "at_least",
+    ),
 ]
 
 

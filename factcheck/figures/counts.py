@@ -259,6 +259,8 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
             continue
         if t.tag_ == "NNS" and doc[t.i - 1].like_num:
             continue  # "8 girls, 4 boys hurt"
+        if _listed_beside(t, filler):
+            continue  # "two guards and a driver dead": the noun listed with them shares it
         if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i > t.i:
             continue  # "four young men dead"
         break
@@ -339,6 +341,21 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     if elided is not None:
         return NOUN_TOPICS.get(elided.lemma_.lower(), elided.lemma_.lower()), elided
     return "number", noun
+
+
+def _listed_beside(token: Token, counted: Token | None) -> bool:
+    """Whether `token` belongs to a noun listed with the counted one ("two guards and a driver",
+    a headline's "two guards, driver"): the "and" or comma before it, the noun and its words."""
+    if counted is None:
+        return False
+    listed = [
+        c for c in counted.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")
+    ]
+    if not listed:
+        return False
+    if token.head == counted and token.dep_ in ("cc", "punct") and token.i < listed[-1].i:
+        return True
+    return any(token == c or c in token.ancestors for c in listed)
 
 
 def _counts_people(noun: Token | None) -> bool:
