@@ -72,13 +72,14 @@ GENERIC_NOUNS = frozenset("people person other individual one more number total"
 # Nouns for the people an event gathered or affected, all of them: "46 demonstrators were
 # arrested" counts the same people as "46 people were arrested".
 PERSON_NOUNS = frozenset(
-    """attendee bystander civilian clubgoer customer demonstrator guest hostage marcher mourner
+    """attendee bystander clubgoer customer demonstrator guest hostage marcher mourner
     partygoer passenger patron pedestrian person protester protestor reveler reveller resident
     rioter shopper spectator tourist visitor""".split()
 )
-# Nouns for a kind of person: counted apart ("no children were hurt" is not "no one was hurt").
+# Nouns for a kind of person: counted apart ("no children were hurt" is not "no one was hurt";
+# civilians are the people who are not soldiers, police or fighters).
 DEMOGRAPHIC_NOUNS = frozenset(
-    """adult baby boy child girl inmate kid man minor patient student teen teenager woman worker
+    """adult baby boy child civilian girl inmate kid man minor patient student teen teenager woman worker
     employee youth fan member victim""".split()
 )
 # Counted nouns that say what is counted through a topic: "9,000 refugees" are displaced.

@@ -238,6 +238,13 @@ TRAPS = [
         "seven",
     ),
     (
+        "civilians-are-a-part-of-the-people",
+        "Nine people were injured in the attack.",
+        "Four civilians were injured in the attack.",
+        "Nine",
+        "Four",
+    ),
+    (
         "one-of-victims-in-a-headline",
         "Pastor Named as One of Victims Killed by Gunman\n\nThe pastor led a church downtown.",
         "The gunman killed five people at the house.",
