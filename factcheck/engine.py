@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from factcheck import nlp
@@ -46,6 +46,11 @@ class Analysis:
     groups: tuple[Group, ...]
     findings: tuple[Finding, ...] = ()
     """Names written two ways, quotations that differ, dates that do not add up."""
+    _group_by_claim: dict[str, Group] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {c.id: g for g in self.groups for c in g.claims}
+        object.__setattr__(self, "_group_by_claim", index)
 
     def worst(self) -> str:
         """The most serious verdict of any group ("single" when there is nothing to compare)."""
@@ -55,7 +60,7 @@ class Analysis:
         return sum(1 for g in self.groups if g.verdict == verdict)
 
     def group_of(self, claim_id: str) -> Group | None:
-        return next((g for g in self.groups if any(c.id == claim_id for c in g.claims)), None)
+        return self._group_by_claim.get(claim_id)
 
 
 def check(articles: Iterable[Article], *, model: str | None = None) -> Analysis:
