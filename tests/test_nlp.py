@@ -26,7 +26,9 @@ def _fast_blas() -> bool:
 
 
 def _reading(doc) -> list[tuple[str, str, str, str, int, str, str]]:
-    return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_ + t.ent_type_) for t in doc]
+    return [
+        (t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_ + t.ent_type_) for t in doc
+    ]
 
 
 def _sentences(text: str) -> list[str]:
