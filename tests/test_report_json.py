@@ -101,9 +101,11 @@ SCALARS = (
 KEYS = st.text() | st.integers() | st.floats() | st.booleans() | st.none()
 VALUES = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.tuples(inner, inner)
-    | st.dictionaries(KEYS, inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner, inner)
+        | st.dictionaries(KEYS, inner, max_size=3)
+    ),
     max_leaves=10,
 )
 MEMBERS = st.dictionaries(
