@@ -339,7 +339,8 @@ def _indented(value: Any, level: int, step: str, out: list[str]) -> None:
             return
         inner = "\n" + step * (level + 1)
         for n, (key, item) in enumerate(value.items()):
-            out.append(("," if n else "{") + inner + encode_basestring(_json_key(key)) + ": ")
+            name = key if isinstance(key, str) else _json_key(key)
+            out.append(("," if n else "{") + inner + encode_basestring(name) + ": ")
             _indented(item, level + 1, step, out)
         out.append("\n" + step * level + "}")
     else:  # not JSON: json's own error
