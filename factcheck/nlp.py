@@ -60,8 +60,8 @@ def _numpy_matrices(pipeline: Language) -> None:
     numpy's is an optimised one. thinc multiplies with its own BLIS build by default, which on
     this project's machines reaches about a sixth of the speed of numpy's OpenBLAS on the
     parser's matrices (a few thousand rows by 288 columns); the matrix products were most of
-    the parse, all the more for short sentences, each of which the token encoders pad with
-    four empty rows on either side. One thread, as BLIS had: a check must not take a second
+    the parse, all the more for short sentences, between which the token encoders put four
+    empty rows. One thread, as BLIS had: a check must not take a second
     core it was not given (and OpenBLAS's waiting threads spin)."""
     import numpy  # noqa: F401  (loads numpy's BLAS, for threadpoolctl to find)
     from thinc.api import NumpyOps
