@@ -54,19 +54,27 @@ def test_every_layer_multiplies_with_numpy_on_one_thread(nlp):
 
 @pytest.mark.skipif(not _fast_blas(), reason="numpy here is not built on OpenBLAS or MKL")
 def test_numpy_matrices_read_text_as_blis_does(nlp):
-    """Another copy of the pipeline, left on thinc's BLIS: every tag, head, lemma and entity of
-    the fixture articles and of short sentences is the same, batched as extract batches."""
-    import spacy
+    """The same pipeline put back on thinc's BLIS for a moment (the model is loaded once per
+    session): every tag, head, lemma and entity of the fixture articles and of short sentences
+    is the same, batched as extract batches."""
+    from thinc.api import NumpyOps
 
-    default = spacy.load(loader.model_name(), exclude=list(loader.EXCLUDE))
-    assert all(
-        getattr(layer.ops, "use_blis", False)
-        for _n, c in default.components
-        if getattr(c, "model", None) is not None
-        for layer in c.model.walk()
-    )
+    layers = [
+        layer
+        for _name, component in nlp.components
+        if getattr(component, "model", None) is not None
+        for layer in component.model.walk()
+    ]
     texts = [s for text in TEXTS for s in _sentences(text)] + SHORT
     ours = [_reading(d) for d in nlp.pipe(texts, batch_size=len(texts))]
-    theirs = [_reading(d) for d in default.pipe(texts, batch_size=len(texts))]
+    kept = [layer.ops for layer in layers]
+    blis = NumpyOps(use_blis=True)
+    try:
+        for layer in layers:
+            layer.ops = blis
+        theirs = [_reading(d) for d in nlp.pipe(texts, batch_size=len(texts))]
+    finally:
+        for layer, ops in zip(layers, kept, strict=True):
+            layer.ops = ops
     assert len(ours) > 50
     assert ours == theirs
