@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from json.encoder import encode_basestring  # json's own string escapes, in C
 from typing import Any, TextIO
 
 from factcheck.engine import Analysis
@@ -280,11 +278,10 @@ def write_json(out: TextIO, members: Mapping[str, Any], *, indent: int | None = 
 
 def _json_chunks(members: Mapping[str, Any], indent: int | None) -> Iterator[str]:
     def encode(value: Any, level: int) -> str:
-        if not indent:
-            return json.dumps(value, ensure_ascii=False, indent=indent)
-        parts: list[str] = []
-        _indented(value, level, " " * indent, parts)
-        return "".join(parts)
+        text = json.dumps(value, ensure_ascii=False, indent=indent)
+        # a string never holds a raw newline (it is written "\n"), so every newline is a
+        # line break of the layout, indented one level deeper per level of nesting
+        return text.replace("\n", "\n" + " " * (indent * level)) if indent else text
 
     if not members:
         yield "{}"
@@ -304,69 +301,3 @@ def _json_chunks(members: Mapping[str, Any], indent: int | None) -> Iterator[str
             empty = False
         yield "[]" if empty else inner + "]"
     yield ("\n" if indent else "") + "}"
-
-
-def _indented(value: Any, level: int, step: str, out: list[str]) -> None:
-    """Append `value` as `json.dumps(value, ensure_ascii=False, indent=len(step))` writes it,
-    nested `level` deep. json indents only with its encoder written in Python, a generator per
-    list and dict: this is the same layout, the same checks in the same order and the same
-    string escapes (json's own, in C), made by plain recursion, about twice as fast (a report
-    of a hundred thousand claims is mostly this)."""
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(_json_float(value))
-    elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = "\n" + step * (level + 1)
-        for n, item in enumerate(value):
-            out.append(("," if n else "[") + inner)
-            _indented(item, level + 1, step, out)
-        out.append("\n" + step * level + "]")
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = "\n" + step * (level + 1)
-        for n, (key, item) in enumerate(value.items()):
-            name = key if isinstance(key, str) else _json_key(key)
-            out.append(("," if n else "{") + inner + encode_basestring(name) + ": ")
-            _indented(item, level + 1, step, out)
-        out.append("\n" + step * level + "}")
-    else:  # not JSON: json's own error
-        out.append(json.dumps(value, ensure_ascii=False, indent=len(step)))
-
-
-def _json_float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value in (math.inf, -math.inf):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)
-
-
-def _json_key(key: Any) -> str:
-    """A member's name as json writes it: a string as it is, a number or a constant as text."""
-    if isinstance(key, str):
-        return key
-    if isinstance(key, float):
-        return _json_float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
