@@ -274,7 +274,12 @@ def _contradictory(claims: Sequence[Claim]) -> bool:
         return False
     low = max(figures, key=lambda q: (q.low, not q.low_closed))
     high = min(figures, key=lambda q: (q.high, q.high_closed))
-    return not low.overlaps(high)
+    if low.overlaps(high):
+        return False
+    # "more than 200" against a plain "200": the hedge is on the very number the other states,
+    # which is hedged differently, not contradicted ("more than 22,000" against "about 20,000",
+    # whose band ends at 22,000, still is)
+    return not (low.low == high.high and (low.low == low.high or high.low == high.high))
 
 
 def _in_base_unit(claim: Claim) -> Interval | None:
