@@ -114,6 +114,7 @@ CONDITION_WORDS = {
     "good": "good",
 }
 # How badly: a count of the critically wounded is a part of the wounded, never the same figure.
+# ("Fatally" is not a degree: a count of the fatally wounded is a count of the dead.)
 DEGREE_WORDS = {
     "critically": "critical",
     "critical": "critical",
@@ -126,8 +127,6 @@ DEGREE_WORDS = {
     "slightly": "minor",
     "minor": "minor",
     "lightly": "minor",
-    "mortally": "fatal",
-    "fatally": "fatal",
 }
 # Modifiers that say nothing about which things are counted.
 NEUTRAL_MODIFIERS = frozenset(

@@ -183,7 +183,7 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
                 said = describe.antecedent(objs[0]) if objs[0].pos_ == "PRON" else None
                 return said or objs[0]  # "two of them": whatever "them" stands for
     if num.dep_ in ("nsubj", "nsubjpass") and num.head.pos_ == "VERB":
-        for child in num.head.children:  # "five bombs were dropped, of which four exploded"
+        for child in num.head.children:  # "six shells were fired, of which five landed"
             if child.dep_ == "prep" and child.lower_ == "of" and child.i < num.i:
                 rel = next((g for g in child.children if g.lower_ in ("which", "whom")), None)
                 if rel is not None:
@@ -501,10 +501,7 @@ def count(
             if gathering
             else describe.predicate(_in_clause(noun, num))
         ),
-        # "fatally shot" is how the dead were killed, not a part of them
-        modifiers=tuple(
-            m for m in describe.modifiers(noun, num) if not (topic == "killed" and m == "fatal")
-        ),
+        modifiers=describe.modifiers(noun, num),
         occurrence=describe.occurrence(doc, num, fig.start),
         day=describe.day(text, fig.start),
     )

@@ -6,7 +6,7 @@ Only what the text pins down is checked: a weekday is set against a date written
 year as written, else any year the article names, the year after it, or its publication year);
 day arithmetic only where both dates are in the sentence; an event's day only where a weekday or
 date is attached to a word naming the event ("Saturday's killings", "passed away Saturday night",
-"killed on June 8", "June 8, one day after the spree"), by the words around it or, with a
+"killed on May 3", "May 4, one day after the attack"), by the words around it or, with a
 pipeline, by the parse; an odd day only a day off the usual one (two days off is another event's
 day more often than a slip); a clock time only where the parse ties it to the event, in no named
 time zone, and only against another article's time for it.
@@ -40,6 +40,16 @@ if TYPE_CHECKING:
 
 # "three days after": the numbers in words a day is counted by
 _SMALL_NUMBERS = {**UNITS, "twenty": TENS["twenty"]}
+
+
+def _how_many(word: str) -> int:
+    """The count of days or weeks a date is told by: "a" or "an", a number word, or digits."""
+    word = word.lower()
+    if word in ("a", "an"):
+        return 1
+    return _SMALL_NUMBERS[word] if word in _SMALL_NUMBERS else int(word)
+
+
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -218,14 +228,7 @@ def _arithmetic(
         d1, d2 = _on(first, first.year or year), _on(second, second.year or year)
         if d1 is None or d2 is None:
             continue
-        n_word = m.group("n").lower()
-        n = (
-            1
-            if n_word in ("a", "an")
-            else _SMALL_NUMBERS[n_word]
-            if n_word in _SMALL_NUMBERS
-            else int(n_word)
-        )
+        n = _how_many(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         days = n * (7 if unit == "week" else 1)
         actual = (d1 - d2).days if m.group("dir").lower() in ("after", "later") else (d2 - d1).days
@@ -265,7 +268,7 @@ class _Dated:
     """The day names the event outright ("Saturday's killings", "the Wednesday bombings")
     rather than standing near it ("the fire Sunday morning")."""
     derived: bool = False
-    """A date counted from another ("June 8, one day after the attack"): the attack's, not June 8."""
+    """A date counted from another ("May 4, one day after the attack"): the attack's, not May 4."""
 
 
 _WORDS = re.compile(r"[\w'’]+")
@@ -305,7 +308,7 @@ def _event_days(
                 continue  # the usual slip is a day (a night past midnight, a time zone); two
                 # days or more apart, the day is more likely another event's
             # a calendar date names its day outright, and an attack has one: "killed May 3"
-            # and "killed … on June 8" in one article contradict each other (deaths do not)
+            # and "killed … on May 4" in one article contradict each other (deaths do not)
             if any(o.article == d.article for o in agreeing) and not (
                 d.named or (d.is_date and event != "death")
             ):
@@ -360,14 +363,7 @@ def _attached(
             if m is None:
                 continue
             event = _first_event(m.group("what"))
-            n_word = m.group("n").lower()
-            shift = (
-                1
-                if n_word in ("a", "an")
-                else _SMALL_NUMBERS[n_word]
-                if n_word in _SMALL_NUMBERS
-                else int(n_word)
-            )
+            shift = _how_many(m.group("n"))
             shift = -shift if m.group("dir").lower() == "after" else shift
             end = s + m.end()
         if event is None:
@@ -611,8 +607,8 @@ class _Time:
 
 def _event_of_time(clock: Token) -> str | None:
     """The event a clock time dates: the word or verb it hangs on ("the shooting broke out
-    around 6:30 p.m."), or the event of a "when" clause on that verb ("were gathered at about
-    6:15 p.m. … when two groups began shooting")."""
+    around 7:30 p.m."), or the event of a "when" clause on that verb ("were gathered at about
+    7:20 p.m. … when two men began shooting")."""
     t = clock
     for _ in range(4):
         if t.head.i == t.i:
