@@ -198,19 +198,12 @@ def _claims_in_sentence(
                 found = replace(found, value=fig.value)
             out.append(replace(found, start=found.start + offset, end=found.end + offset))
             also = _NONE_EITHER.match(text, fig.end) if fig.zero_word else None
-            if (
-                also is not None
-                and found.kind == "count"
-                and _zero_topic(also.group(1)) != found.topic
-            ):
+            other = _zero_topic(also.group(1)) if also is not None else found.topic
+            if also is not None and found.kind == "count" and other != found.topic:
                 # "no dead or injured": one "no" for two counts, each a zero
-                word = also.group(1)
                 out.append(
                     replace(
-                        found,
-                        start=offset + also.start(1),
-                        end=offset + also.end(1),
-                        topic=_zero_topic(word),
+                        found, start=offset + also.start(1), end=offset + also.end(1), topic=other
                     )
                 )
     out.sort(key=lambda f: f.start)
