@@ -383,9 +383,25 @@ def canonical_event(lemma: str) -> str:
 
 @cache
 def _inflector() -> object:
-    import inflect  # installed with quantulum3; loaded when a plural needs it
+    """inflect's engine (inflect is installed with quantulum3), loaded when a plural is first
+    needed. inflect wraps its methods in typeguard's run-time type checks, and typeguard builds
+    each by parsing and compiling inflect's whole source again: about 2 seconds at import, more
+    than a check of two articles takes. The checks are a debugging aid, which typeguard itself
+    turns off under `python -O`; they are turned off here the same way, for that import only."""
+    import typeguard
 
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked  # type: ignore[assignment]
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
     return inflect.engine()
+
+
+def _unchecked(target: object = None, **_options: object) -> object:
+    """typeguard's `typechecked` as it is under `python -O`: the target as it is."""
+    return target if target is not None else _unchecked
 
 
 @cache
