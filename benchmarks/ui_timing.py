@@ -113,6 +113,60 @@ async def measure(articles, store: Path) -> dict[str, tuple[float, float]]:
         }
 
 
+def empty_shape(columns: int):
+    """An app of the desk's shape with nothing in it, of stock Textual widgets: the header, a
+    line for the strip, `columns` bordered scrolling columns of which as many are shown as the
+    desk shows at the width, the list and the detail below, the footer with the desk's keys.
+    What Textual alone spends on a resize of such a screen, the floor under the desk's."""
+    from textual.app import App
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.widgets import DataTable, Footer, Header, Static
+
+    from factcheck.ui import keys
+    from factcheck.ui.screens.desk import COLUMN_WIDTH, NARROW
+
+    class EmptyShape(App[None]):
+        CSS = """
+        #columns { height: 1fr; }
+        .column { border: round $panel-lighten-2; width: 1fr; }
+        #bottom { height: 35%; min-height: 8; max-height: 16; }
+        #list-pane { width: 3fr; }
+        #discrepancies { height: 1fr; border: round $panel-lighten-2; }
+        #detail { width: 2fr; border: round $panel-lighten-2; }
+        """
+        BINDINGS = keys.bindings()
+
+        def compose(self):
+            yield Header()
+            yield Static("", id="strip")
+            with Horizontal(id="columns"):
+                for _ in range(columns):
+                    yield VerticalScroll(classes="column")
+            with Horizontal(id="bottom"):
+                with Vertical(id="list-pane"):
+                    yield DataTable(id="discrepancies")
+                yield VerticalScroll(id="detail")
+            yield Footer()
+
+        def on_resize(self, event) -> None:
+            width = event.size.width
+            shown = 2 if width < NARROW else max(2, width // COLUMN_WIDTH)
+            for n, column in enumerate(self.query(".column")):
+                column.display = n < shown
+
+    return EmptyShape()
+
+
+async def measure_empty(columns: int) -> dict[str, tuple[float, float]]:
+    app = empty_shape(columns)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        return {
+            "same size": await _median(pilot, _same_size),
+            "resize": await _median(pilot, _resize),
+        }
+
+
 def bare_load() -> float:
     """A fresh interpreter importing spaCy and loading the pipeline, as a user's process does."""
     import subprocess
@@ -142,6 +196,7 @@ def run_case(case: str, corpus: Path) -> None:
         articles = read_articles([str(p) for p in sorted(event.glob("*.txt"))])
     with tempfile.TemporaryDirectory() as tmp:
         got = asyncio.run(measure(articles, Path(tmp) / "r.db"))
+    empty = asyncio.run(measure_empty(len(articles)))
 
     def beyond(key: str, base: str) -> str:
         (wall, cpu), (idle, idle_cpu) = got[key], got[base]
@@ -156,6 +211,11 @@ def run_case(case: str, corpus: Path) -> None:
     keys += (
         f"; resize to the same size {1000 * same:.0f} ms (cpu {1000 * same_cpu:.0f}); "
         + beyond("resize", "same size")
+    )
+    (e_same, e_same_cpu), (e_resize, e_resize_cpu) = empty["same size"], empty["resize"]
+    keys += (
+        f"; the desk's shape empty, stock Textual: resize {1000 * e_resize:.0f} ms "
+        f"({1000 * (e_resize - e_same):+.0f}, cpu {1000 * (e_resize_cpu - e_same_cpu):+.0f})"
     )
     print(
         f"{name}: first paint {got['first paint'][0]:.2f} s; analysis shown "
