@@ -90,6 +90,29 @@ def _trimmed(body: str, base: int, start: int, end: int) -> Iterator[tuple[int, 
         yield base + start + lead, base + start + lead + len(stripped)
 
 
+# The entities the extractor reads are names (of people, places, groups, events), which English
+# capitalises, and dates, which a time word, a month's or a day's name, or a year writes: "in the
+# past week", "during the night", "in 2015", "in the 1990s".
+_DATE_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        DATE_WORDS
+        + sorted(vocab.TIME_UNITS)
+        + "fortnight weekend morning afternoon evening overnight tomorrow ago annual daily "
+        "season spring summer autumn fall winter".split()
+    )
+    + r")|\b[12]\d{3}s?\b|'\d0s\b",
+    re.IGNORECASE,
+)
+
+
+def may_hold_entity(sentence: str) -> bool:
+    """Whether the entity recogniser can find anything the extractor reads in the sentence: a
+    capital letter, or a word or number that writes a date. Where it cannot ("1,204 killed."),
+    the recogniser, about half of what parsing a sentence costs, is not run."""
+    return sentence != sentence.lower() or _DATE_CUE.search(sentence) is not None
+
+
 def can_hold_figure(sentence: str) -> bool:
     """True when the sentence has a digit, a number word, or a date word."""
     return _CAN_HOLD_FIGURE.search(sentence) is not None

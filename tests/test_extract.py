@@ -548,3 +548,63 @@ def test_parsing_in_batches_of_characters_keeps_every_piece_in_order(nlp):
 )
 def test_a_line_linking_to_another_story_holds_no_claims(claims_of, text, surfaces):
     assert [c.surface for c in claims_of(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "may"),
+    [
+        pytest.param("1,204 killed.", False, id="figures-only"),
+        pytest.param("12 dead, 40 hurt, 3 missing.", False, id="lower-case-list"),
+        pytest.param("police arrested 3 men at the depot.", False, id="lower-case-no-date"),
+        pytest.param("Three men were arrested.", True, id="a-capital-may-start-a-name"),
+        pytest.param("Émile Roux, 45, died.", True, id="an-accented-capital"),
+        pytest.param("12 killed in 2015.", True, id="a-year"),
+        pytest.param("the quarry shut in the 1990s.", True, id="a-decade"),
+        pytest.param("3 hurt during the night.", True, id="a-time-word"),
+        pytest.param("40 fled in the past two weeks.", True, id="a-plural-time-word"),
+        pytest.param("5 hurt on tuesday.", True, id="a-day-name-in-lower-case"),
+    ],
+)
+def test_which_sentences_may_hold_an_entity(sentence, may):
+    from factcheck.sentences import may_hold_entity
+
+    assert may_hold_entity(sentence) is may
+
+
+LOWER_CASE = (
+    "1,204 killed. 12 dead, 40 hurt, 3 missing. police arrested 3 men at the depot. "
+    "12 killed in 2015. 3 hurt during the night. 40 fled in the past two weeks. "
+    "crews pulled 7 workers from the rubble, 2 of them children."
+)
+
+
+def test_the_recogniser_left_out_where_no_entity_can_be_changes_no_claim(
+    nlp, claims_of, monkeypatch
+):
+    """Claims with the entity recogniser run only where an entity may be are those with it run
+    on every sentence; and it is left out somewhere, or the comparison would prove nothing."""
+    from factcheck import sentences
+
+    asked: list[bool] = []
+    real = sentences.may_hold_entity
+
+    def counted(text: str) -> bool:
+        asked.append(real(text))
+        return asked[-1]
+
+    monkeypatch.setattr(sentences, "may_hold_entity", counted)
+    skipping = claims_of(LOWER_CASE)
+    monkeypatch.setattr(sentences, "may_hold_entity", lambda text: True)
+    everywhere = claims_of(LOWER_CASE)
+    assert False in asked and True in asked
+    assert len(skipping) >= 9
+    assert skipping == everywhere
+
+
+def test_a_sentence_the_recogniser_leaves_out_has_no_entities_and_is_still_parsed(nlp):
+    from factcheck.extract import _parsed
+
+    doc, named = _parsed(nlp, ["1,204 killed.", "Three died in Leeds on Monday."])
+    assert [t.dep_ for t in doc] != ["", "", ""]
+    assert doc.ents == ()
+    assert {e.label_ for e in named.ents} >= {"GPE", "DATE"}
