@@ -596,7 +596,8 @@ def test_the_recogniser_left_out_where_no_entity_can_be_changes_no_claim(
     skipping = claims_of(LOWER_CASE)
     monkeypatch.setattr(sentences, "may_hold_entity", lambda text: True)
     everywhere = claims_of(LOWER_CASE)
-    assert False in asked and True in asked
+    assert False in asked
+    assert True in asked
     assert len(skipping) >= 9
     assert skipping == everywhere
 
@@ -608,3 +609,22 @@ def test_a_sentence_the_recogniser_leaves_out_has_no_entities_and_is_still_parse
     assert [t.dep_ for t in doc] != ["", "", ""]
     assert doc.ents == ()
     assert {e.label_ for e in named.ents} >= {"GPE", "DATE"}
+
+
+def test_a_recogniser_that_listens_to_a_shared_encoder_runs_with_it(nlp):
+    """Where the recogniser reads a shared token encoder (a pipeline other than the small
+    English one), it cannot run apart from it, so it runs on every sentence."""
+    from types import SimpleNamespace
+
+    from factcheck.extract import _recogniser_apart
+
+    def pipeline(listening: list[str]) -> SimpleNamespace:
+        encoder = SimpleNamespace(listening_components=listening)
+        return SimpleNamespace(
+            pipe_names=["tok2vec", "parser", "ner"],
+            components=[("tok2vec", encoder), ("parser", object()), ("ner", object())],
+        )
+
+    assert _recogniser_apart(nlp)
+    assert _recogniser_apart(pipeline(["parser"]))
+    assert not _recogniser_apart(pipeline(["parser", "ner"]))
