@@ -40,6 +40,10 @@ GROUPED_TOPICS = (frozenset(TOPIC_LEMMAS.values()) | {"shots fired", "times shot
 SPLIT_RATIO = 10.0
 """Two reports of one fact rarely differ tenfold; two facts often do ("3 killed at one school",
 "more than 40 at another"). Zero is the exception: "no one was killed" against 12 is a conflict."""
+FLOOR_RATIO = SPLIT_RATIO**2
+"""A lower bound may sit further below the figure it bounds: "at least one killed" is often the
+first report of a toll that reached 24. A hundredfold apart it is another fact ("at least 12
+killed" in a raid, "some 2 million" in the war before it)."""
 MAGNITUDE_SPREAD = 1.0
 """Reports of one quake differ by tenths; a whole point apart is another tremor."""
 CLOCK_SPREAD = 120.0
@@ -74,6 +78,9 @@ class Facet:
     event: str | None
     size: float
     """Where the figure sits, in the dimension's base unit (seconds for durations)."""
+    floor: bool = False
+    """Whether the figure is only a lower bound ("at least one", "more than 3"): a figure far
+    above it may still be the same fact, told later or more fully."""
 
 
 def facet(claim: Claim, person: int | None) -> Facet | None:
@@ -102,6 +109,7 @@ def facet(claim: Claim, person: int | None) -> Facet | None:
         day=claim.day if head[1:2] and head[1] not in GROUPED_TOPICS else None,
         event=canonical_event(claim.subject.split()[-1].lower()) if claim.subject else None,
         size=_size(claim),
+        floor=math.isinf(claim.quantity.high) and claim.qualifier != Qualifier.VAGUE,
     )
 
 
@@ -181,7 +189,9 @@ def score(a: Facet, b: Facet, *, same_article: bool = False) -> float | None:
         if abs(a.size - b.size) > CLOCK_SPREAD:
             return None
     elif a.size > 0 and b.size > 0 and max(a.size, b.size) > SPLIT_RATIO * min(a.size, b.size):
-        return None
+        low, high = (a, b) if a.size < b.size else (b, a)
+        if not low.floor or high.size > FLOOR_RATIO * low.size:
+            return None  # "at least one killed" may be the first report of 24 killed
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return None  # rounds carried are not rounds fired; boats spotted not boats captured
     if a.predicate and a.predicate == b.predicate:

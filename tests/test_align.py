@@ -19,6 +19,14 @@ def _shared(analysis, a: str, b: str):
 # (id, article A, article B, figure in A, figure in B, verdict the editor must see)
 MATCHES = [
     (
+        "a-low-floor-is-an-early-report-of-the-toll",
+        "At least one person was killed when the quake struck the island on Tuesday.",
+        "The quake killed 24 people on the island, officials said.",
+        "At least one",
+        "24",
+        "qualifier_mismatch",
+    ),
+    (
         "duration-minutes-both-ways",
         "The rampage lasted 10 minutes, police said.",
         "He went on a 15-minute rampage across the campus.",
@@ -217,6 +225,20 @@ def test_lines_up(check_texts, a, b, fa, fb, verdict):
 
 # (id, article A, article B, figure in A, figure in B): never in one group
 TRAPS = [
+    (
+        "a-floor-a-hundredfold-below-is-another-fact",
+        "At least two people were killed when the quake struck the island on Tuesday.",
+        "The quake killed 300 people on the island, officials said.",
+        "At least two",
+        "300",
+    ),
+    (
+        "an-exact-figure-tenfold-below-is-another-fact",
+        "Two people were killed when the quake struck the island on Tuesday.",
+        "The quake killed 30 people on the island, officials said.",
+        "Two",
+        "30",
+    ),
     (
         "others-besides-one-described",
         "Ray Dunn, 30, was badly wounded in the ambush.\n\n"
