@@ -237,14 +237,31 @@ def _near(q: Interval) -> Interval:
 def _restates(claim: Claim, lead: Claim) -> bool:
     """Whether a later figure of an article restates an earlier one for the same fact: "at least
     24" after "24", a person's age again (a person has one age: a different one is the article
-    contradicting itself). A figure that cannot be the earlier one (a subset, "four of them
-    officers", a toll of another incident) is another fact, not a restatement."""
+    contradicting itself), the same count of the same things told a little differently. A
+    figure that cannot be the earlier one (a subset, "four of them officers", a toll of another
+    incident) is another fact, not a restatement."""
     q, a = claim.quantity, lead.quantity
     assert q is not None
     assert a is not None
     if claim.kind == Kind.AGE:
         return True
+    # "16 injured", then in a caption "17 injured": the article disagrees with itself
+    if (
+        claim.kind == Kind.COUNT
+        and (claim.counted, claim.modifiers) == (lead.counted, lead.modifiers)
+        and _a_tenth_apart(q, a)
+    ):
+        return True
     return q.overlaps(a) and (q.overlaps(_near(a)) or (a.low == 0 and q.low == 0))
+
+
+def _a_tenth_apart(q: Interval, a: Interval) -> bool:
+    """Two exact counts of ten or more, different by a tenth of the larger at most: one fact
+    told twice, once wrongly ("16 injured", then "17 injured"). A part told in the same words
+    is rarely so near the whole; small counts are ("two killed" of three) and stay apart."""
+    if not (q.low == q.high and a.low == a.high) or min(q.low, a.low) < 10:
+        return False
+    return abs(q.low - a.low) <= 0.1 * max(q.low, a.low)
 
 
 def _pairable(leads: Sequence[tuple[Claim, Facet, int]]) -> Iterator[tuple[int, int]]:

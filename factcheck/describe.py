@@ -139,8 +139,14 @@ def occurrence(doc: Doc, num: Token, start: int) -> int | None:
 def day(text: str, start: int) -> str | None:
     """The weekday a figure's sentence ties it to: the nearest named before the figure ("On
     Monday a group of about 90"), else one right after it ("31 were arrested Friday night").
-    A weekday further on belongs to another clause ("…, where he was shot Saturday")."""
-    days = [(m.start(), m.group().lower()) for m in _WEEKDAY.finditer(text)]
+    A weekday further on belongs to another clause ("…, where he was shot Saturday"), and one
+    that dates a statement ("the governor said Thursday that seven were killed") is when it was
+    said, not when what it tells happened."""
+    days = [
+        (m.start(), m.group().lower())
+        for m in _WEEKDAY.finditer(text)
+        if not _SAID_ON.search(text, max(0, m.start() - _SAID_REACH), m.start())
+    ]
     before = [w for at, w in days if at < start]
     if before:
         return before[-1]
@@ -150,6 +156,13 @@ def day(text: str, start: int) -> str | None:
 
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DAY_REACH = 40  # characters after a figure where its own clause still names its day
+# a weekday that dates a statement: "said Thursday", "told reporters on Friday"
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists)|announced|added|reported|confirmed|stated|"
+    r"wrote)(?:\s+in\s+a\s+statement)?\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+_SAID_REACH = 40  # characters before a weekday read for the statement it dates
 
 
 def duration_of(num: Token) -> str | None:

@@ -527,3 +527,36 @@ def test_clustering_many_names_stays_linear(monkeypatch):
 
     small, large = work(1000), work(2000)
     assert large <= 2.5 * max(small, 1)
+
+
+@pytest.mark.parametrize(
+    ("later", "joined"),
+    [
+        pytest.param("A video caption said 17 people were injured.", True, id="a-tenth-apart"),
+        pytest.param("Police said 10 people were injured by gunfire.", False, id="a-part-is-apart"),
+        pytest.param("A caption said 17 officers were injured.", False, id="other-things-counted"),
+    ],
+)
+def test_a_count_told_again_a_little_differently_is_the_same_fact(check_texts, later, joined):
+    """An article that says 16 injured and later 17 disagrees with itself: the editor sees both
+    in one group. A part of the figure, or a count of other things, stays apart."""
+    analysis = check_texts(
+        "Sixteen people were injured in the depot fire on Monday.\n\n" + later,
+        "Sixteen people were injured in the depot fire on Monday, officials said.",
+    )
+    first = next(c for c in analysis.claims if c.article == "A" and c.surface == "Sixteen")
+    second = next(c for c in analysis.claims if c.article == "A" and c.surface in ("17", "10"))
+    group = analysis.group_of(first.id)
+    assert group is not None
+    assert (second in group.claims) is joined
+    assert group.verdict == ("conflict" if joined else "agree")
+
+
+def test_small_counts_a_unit_apart_in_one_article_stay_apart(check_texts):
+    analysis = check_texts(
+        "Three workers were killed in the depot fire.\n\nTwo workers were killed in the blast.",
+        "Three workers were killed in the depot fire, officials said.",
+    )
+    two = next(c for c in analysis.claims if c.article == "A" and c.surface == "Two")
+    group = analysis.group_of(two.id)
+    assert group is None or all(c.surface != "Three" for c in group.claims)

@@ -628,3 +628,31 @@ def test_a_recogniser_that_listens_to_a_shared_encoder_runs_with_it(nlp):
     assert _recogniser_apart(nlp)
     assert _recogniser_apart(pipeline(["parser"]))
     assert not _recogniser_apart(pipeline(["parser", "ner"]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "weekday"),
+    [
+        pytest.param("On Monday a group of about 90 marched.", "about 90", "monday", id="before"),
+        pytest.param("31 were arrested Friday night.", "31", "friday", id="right-after"),
+        pytest.param("Police said two died Thursday.", "two", "thursday", id="said-then-a-day"),
+        pytest.param(
+            "The governor said Thursday that seven people were killed.",
+            "seven",
+            None,
+            id="the-day-it-was-said",
+        ),
+        pytest.param(
+            "The mayor told reporters on Friday that 12 were hurt.", "12", None, id="told-on"
+        ),
+        pytest.param(
+            "Police said in a statement Tuesday that 31 were arrested on Sunday.",
+            "31",
+            "sunday",
+            id="said-one-day-done-another",
+        ),
+    ],
+)
+def test_the_day_a_figure_is_tied_to(claims_of, sentence, surface, weekday):
+    claim = next(c for c in claims_of(sentence) if c.surface == surface)
+    assert claim.day == weekday
