@@ -69,10 +69,7 @@ _EMPTY_VERBS = frozenset(
 def predicate(token: Token) -> str | None:
     """What happened to what is counted: "drop" for "four bombs were dropped", "shelter" for
     "taking shelter" (a light verb names its object), None for "is" and "has"."""
-    verb = governing_verb(token)
-    own = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-    if own is not None and (verb is None or token.dep_ == "pobj"):
-        verb = own  # "soon after 200 people set off": the noun's own clause says what they did
+    verb = _predicate_verb(token)
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
@@ -84,6 +81,33 @@ def predicate(token: Token) -> str | None:
         return None
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return f"{lemma}-{particle}" if particle else lemma  # "set off" is not "set"
+
+
+def _predicate_verb(token: Token) -> Token | None:
+    verb = governing_verb(token)
+    own = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if own is not None and (verb is None or token.dep_ == "pobj"):
+        verb = own  # "soon after 200 people set off": the noun's own clause says what they did
+    return verb
+
+
+_RELATIVE = frozenset("who that which".split())
+
+
+def acts(token: Token) -> bool:
+    """Whether what is counted did what the predicate says, its subject in the active voice:
+    "three groups began the attack", "200 people who packed the hall"; not "four bombs were
+    dropped", "police arrested 46 people" or "people taken to hospital"."""
+    verb = _predicate_verb(token)
+    if verb is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ in ("relcl", "acl") and verb.head == token:
+        # the noun's own clause: its subject is the relative pronoun standing for the noun
+        return any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in verb.children)
+    t = token
+    while t.head != verb and t.head != t:
+        t = t.head
+    return t.head == verb and t.dep_ == "nsubj"
 
 
 def modifiers(noun: Token | None, num: Token) -> tuple[str, ...]:

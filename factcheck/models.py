@@ -174,6 +174,9 @@ class Claim:
     predicate: str | None = None
     """What happened to what is counted, as a lemma, when a verb says it: "drop" for "four bombs
     were dropped", "carry", "pack", "last"; None for "is" and "has"."""
+    acts: bool = False
+    """Whether what is counted did it, the predicate's subject in the active voice ("three
+    groups began the attack"), rather than had it done ("four bombs were dropped")."""
     modifiers: tuple[str, ...] = ()
     """Words that narrow what is counted ("strong" aftershocks, "tank" shells) and how badly
     ("critical" for the critically wounded, a part of the wounded)."""
@@ -203,6 +206,7 @@ class Claim:
             "counted": self.counted,
             "value": _plain(self.value),
             "predicate": self.predicate,
+            "acts": self.acts,
             "modifiers": list(self.modifiers),
             "occurrence": self.occurrence,
             "day": self.day,

@@ -134,8 +134,11 @@ def label(claims: Sequence[Claim]) -> str:
             base = f"{_plural(counted)} {first.topic}"
     else:
         noun = _plural(counted) if counted else "people"
-        verb = next((c.predicate for c in claims if c.predicate), None)
-        base = f"{noun} {_participle(verb)}" if verb else noun
+        told = next((c for c in claims if c.predicate), None)
+        if told is None or told.predicate is None:
+            base = noun
+        else:
+            base = f"{noun} {_verb_form(told.predicate, 'VBD' if told.acts else 'VBN')}"
     modifiers = [m for m in first.modifiers if m not in base]
     if modifiers and first.kind == "count":
         base = f"{' '.join(modifiers)} {base}"
@@ -167,13 +170,14 @@ def _event_words(subject: str, base: str) -> str | None:
 _DETS = frozenset("this that these those his her its their our my your".split())
 
 
-def _participle(verb: str) -> str:
-    """ "drop" -> "dropped", "begin" -> "begun", "splinter-off" -> "splintered off": a predicate
-    as the desk says it, inflected by lemminflect's tables."""
+def _verb_form(verb: str, tag: str) -> str:
+    """A predicate as the desk says it, inflected by lemminflect's tables: the past participle
+    (tag VBN) for what was done to what is counted ("drop" -> "bombs dropped", "splinter-off"
+    -> "splintered off"), the past tense (VBD) for what it did ("begin" -> "groups began")."""
     from lemminflect import getInflection  # here: importing it imports spaCy
 
     word, _, particle = verb.partition("-")
-    found = getInflection(word, tag="VBN")
+    found = getInflection(word, tag=tag)
     said = found[0] if found else word
     return f"{said} {particle}" if particle else said
 

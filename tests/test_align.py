@@ -444,8 +444,20 @@ def test_labels_read_as_an_editor_writes(check_texts):
         pytest.param(
             "Two gangs began fighting at noon.",
             "Three gangs began fighting at noon.",
-            "gangs begun",
-            id="irregular-participle",
+            "gangs began",
+            id="what-the-counted-did-in-the-past-tense",
+        ),
+        pytest.param(
+            "Two bombs were thrown at the gate.",
+            "Three bombs were thrown at the gate.",
+            "bombs thrown",
+            id="what-was-done-to-them-irregular-participle",
+        ),
+        pytest.param(
+            "About 200 workers who came to the rally left early.",
+            "About 300 workers who came to the rally left early.",
+            "workers came",
+            id="their-own-clause-with-who",
         ),
         pytest.param(
             "The quake struck at a depth of 10 km.",

@@ -501,6 +501,10 @@ def count(
             if gathering
             else describe.predicate(_in_clause(noun, num))
         ),
+        acts=not wounded
+        and topic not in TOPIC_LEMMAS.values()
+        and not gathering
+        and describe.acts(_in_clause(noun, num)),
         modifiers=describe.modifiers(noun, num),
         occurrence=describe.occurrence(doc, num, fig.start),
         day=describe.day(text, fig.start),

@@ -25,6 +25,7 @@ class Found:
     counted: str | None = None
     value: float | None = None
     predicate: str | None = None
+    acts: bool = False
     modifiers: tuple[str, ...] = ()
     occurrence: int | None = None
     day: str | None = None
