@@ -914,6 +914,11 @@ class _Scanner:
         figures: list[Figure] = []
         i, n = 0, len(self.toks)
         while i < n:
+            dialled = _dialled_at(self.text, self.toks[i].start)
+            if dialled:
+                while i < n and self.toks[i].start < dialled:
+                    i += 1  # a telephone number is no figure, nor any of its parts
+                continue
             fig = self.figure_at(i) or self.zero_at(i)
             if fig is None:
                 i += 1
@@ -993,6 +998,45 @@ def _with_trend(text: str, fig: Figure) -> Figure:
             return replace(fig, trend="down")  # "DAX -1.6%"
         return fig
     return replace(fig, trend="up" if m.group("up") else "down")
+
+
+# Telephone numbers: "504-822-1111", "(407) 822-5036", "719.482.7600", "1-800-283-4867",
+# "1-877-903-STOP"; seven digits ("822-1111") only after a word that gives a number to call.
+_PHONE = re.compile(
+    r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s](?:\d{4}|[A-Z]{4})(?![\w-])"
+)
+_LOCAL_PHONE = re.compile(r"\d{3}-\d{4}(?![\w-])")
+_TO_CALL = re.compile(
+    r"\b(?:call|calls|called|calling|dial|dialled|dialed|phone|telephone|tel|hotline|line|text|"
+    r"number|tips?|at|or)\.?:?\s*$",
+    re.I,
+)
+# "call 911", "a 911 call": the emergency number, not a figure
+_EMERGENCY = re.compile(r"(?:911|999|112)(?!\w)")
+_EMERGENCY_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dialled|dialed)\s+$", re.I)
+_EMERGENCY_AFTER = re.compile(
+    r"\s+(?:calls?|callers?|dispatch\w*|operators?|cent(?:er|re)s?|system|tapes?|recordings?|"
+    r"lines?)\b",
+    re.I,
+)
+_CALL_REACH = 16  # characters before a number read for the word that says to call it
+
+
+def _dialled_at(text: str, at: int) -> int:
+    """The end of a telephone number or emergency number starting at `at`, else 0."""
+    if at > 0 and (text[at - 1].isdigit() or text[at - 1] in "-."):
+        return 0
+    m = _PHONE.match(text, at)
+    if m is None and _TO_CALL.search(text, max(0, at - _CALL_REACH), at):
+        m = _LOCAL_PHONE.match(text, at)  # seven digits, where the text gives a number to call
+    if m is None:
+        m = _EMERGENCY.match(text, at)
+        if m is not None and not (
+            _EMERGENCY_BEFORE.search(text, max(0, at - _CALL_REACH), at)
+            or _EMERGENCY_AFTER.match(text, m.end())
+        ):
+            m = None
+    return m.end() if m is not None else 0
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -189,12 +189,34 @@ NOT_FIGURES = [
     ("around-the-clock", "open 24/7 now"),
     ("score", "they won 2-1 at home"),
     ("code", "the ISO 3888-2 test"),
+    ("phone-dashes", "call the tip line at 555-310-2291"),
+    ("phone-dots", "or call the branch at 555.310.2291 today"),
+    ("phone-area-code-in-brackets", "Crime Stoppers at (555) 310-2291 or online"),
+    ("phone-toll-free", "call 1-800-555-0199 for help"),
+    ("phone-vanity", "toll-free 1-877-555-HELP"),
+    ("phone-seven-digits-after-call", "call the desk at 310-2291"),
+    ("emergency-number-called", "a neighbour called 911 at once"),
+    ("emergency-number-calls", "the 911 calls came in quickly"),
+]
+
+# (id, text, the figures in it): telephone-like digits that are figures all the same
+FIGURES_BESIDE_PHONES = [
+    ("a-range-of-three-and-four-digits", "between 300-1000 people came", ["between 300-1000"]),
+    ("a-count-of-911", "911 people were hurt", ["911"]),
+    ("a-figure-before-a-phone", "12 were hurt; call 555-310-2291", ["12"]),
 ]
 
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NOT_FIGURES])
 def test_not_a_figure(text):
     assert [text[f.start : f.end] for f in find_figures(text) if not f.zero_word] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"), [pytest.param(t, f, id=i) for i, t, f in FIGURES_BESIDE_PHONES]
+)
+def test_figures_beside_telephone_numbers(text, surfaces):
+    assert [text[f.start : f.end] for f in find_figures(text)] == surfaces
 
 
 TRENDS = [
