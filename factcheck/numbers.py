@@ -1007,8 +1007,8 @@ _PHONE = re.compile(
 )
 _LOCAL_PHONE = re.compile(r"\d{3}-\d{4}(?![\w-])")
 _TO_CALL = re.compile(
-    r"\b(?:call|calls|called|calling|dial|dialled|dialed|phone|telephone|tel|hotline|line|text|"
-    r"number|tips?|at|or)\.?:?\s*$",
+    r"\b(?:call|calls|called|calling|contact|dial|dialled|dialed|phone|telephone|tel|hotline|"
+    r"tip\s*line)\b",
     re.I,
 )
 # "call 911", "a 911 call": the emergency number, not a figure
@@ -1019,7 +1019,8 @@ _EMERGENCY_AFTER = re.compile(
     r"lines?)\b",
     re.I,
 )
-_CALL_REACH = 16  # characters before a number read for the word that says to call it
+_CALL_REACH = 16  # characters before 911 read for the word that says to call it
+_NUMBER_REACH = 64  # characters before seven digits read for a word that says to call them
 
 
 def _dialled_at(text: str, at: int) -> int:
@@ -1027,7 +1028,7 @@ def _dialled_at(text: str, at: int) -> int:
     if at > 0 and (text[at - 1].isdigit() or text[at - 1] in "-."):
         return 0
     m = _PHONE.match(text, at)
-    if m is None and _TO_CALL.search(text, max(0, at - _CALL_REACH), at):
+    if m is None and _TO_CALL.search(text, max(0, at - _NUMBER_REACH), at):
         m = _LOCAL_PHONE.match(text, at)  # seven digits, where the text gives a number to call
     if m is None:
         m = _EMERGENCY.match(text, at)

@@ -204,6 +204,7 @@ FIGURES_BESIDE_PHONES = [
     ("a-range-of-three-and-four-digits", "between 300-1000 people came", ["between 300-1000"]),
     ("a-count-of-911", "911 people were hurt", ["911"]),
     ("a-figure-before-a-phone", "12 were hurt; call 555-310-2291", ["12"]),
+    ("seven-digits-as-a-range", "crowds estimated at 500-1000 marched", ["500-1000"]),
 ]
 
 
