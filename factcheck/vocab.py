@@ -82,6 +82,12 @@ DEMOGRAPHIC_NOUNS = frozenset(
     """adult baby boy child civilian girl inmate kid man minor patient student teen teenager woman worker
     employee youth fan member victim""".split()
 )
+# Nouns for a person by kinship or acquaintance: "his son, 11,", "a neighbour, 62,".
+KIN_NOUNS = frozenset(
+    """son daughter brother sister mother father wife husband grandmother grandfather grandson
+    granddaughter nephew niece cousin uncle aunt stepson stepdaughter stepfather stepmother
+    boyfriend girlfriend fiance fiancee friend neighbor neighbour toddler infant""".split()
+)
 # Counted nouns that say what is counted through a topic: "9,000 refugees" are displaced.
 NOUN_TOPICS = {"refugee": "displaced", "evacuee": "displaced"}
 # People counted by their office or side: a part that stories count apart from "people".

@@ -374,7 +374,28 @@ AGES = [
     ),
     ("age-limit", "Entry is open to anyone over the age of 21.", "over the age of 21", "anyone"),
     ("or-older", "Entry is free for students 18 and older.", "18 and older", "students"),
+    ("noun-comma-age", "A man, 45, was shot in the leg.", "45", "the man"),
+    ("kin-comma-age", "His daughter, 7, was hurt in the blast.", "7", "the daughter"),
+    ("two-ages-first", "She lost two sons, 11 and 14, in the strike.", "11", "the sons"),
+    ("two-ages-second", "She lost two sons, 11 and 14, in the strike.", "14", "the sons"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "counted"),
+    [
+        pytest.param(
+            "Three officers, 12 civilians and a dog were hurt.", "12", "civilian", id="a-list"
+        ),
+        pytest.param(
+            "Police arrested two men, 19 women and a boy.", "19", "woman", id="a-list-of-arrests"
+        ),
+    ],
+)
+def test_a_count_after_a_noun_for_people_is_no_age(claims_of, sentence, surface, counted):
+    claim = next(c for c in claims_of(sentence) if c.surface == surface)
+    assert claim.kind == "count"
+    assert claim.counted == counted
 
 
 @pytest.mark.parametrize(

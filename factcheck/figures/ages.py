@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from factcheck.describe import text_of
 from factcheck.figures.found import Found
 from factcheck.numbers import hedge_interval
+from factcheck.vocab import DEMOGRAPHIC_NOUNS, KIN_NOUNS, PERSON_NOUNS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,6 +24,9 @@ _AGE_BEFORE = re.compile(
 )
 
 
+_PERSON_WORDS = DEMOGRAPHIC_NOUNS | PERSON_NOUNS | ROLE_NOUNS | KIN_NOUNS
+
+
 def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
     """ "Ana Ruiz, 29, and…": a person's name, a comma, a small number, a comma or end."""
     if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120:
@@ -34,6 +38,8 @@ def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
     if after is not None and after.text not in (",", ".", ";", ")", "and", "—", "-"):
         return False
     prev = doc[i - 2]
+    if _person_noun(prev):
+        return True  # "a man, 45, was shot", "his two sons, 11 and 14,"
     if prev.ent_type_ == "PERSON" or (
         num.dep_ == "appos" and num.head.i == prev.i and prev.pos_ == "PROPN"
     ):
@@ -44,6 +50,23 @@ def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
         return False  # "Paris, 13," is not an age
     # a lone capitalised word that is not an organisation, or a run of them ("Okafor Jr.")
     return prev.ent_type_ != "ORG" or doc[i - 3].pos_ == "PROPN"
+
+
+def _person_noun(token: Token) -> bool:
+    """A common noun for a person: "man", "daughter", "victim", "officers"."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _PERSON_WORDS
+
+
+def _second_of_two_ages(doc: Doc, num: Token, fig: Figure) -> bool:
+    """The 14 of "his two sons, 11 and 14,": the number after "and" whose partner is an age
+    in apposition to a noun for people."""
+    i = num.i
+    if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120 or i < 4:
+        return False
+    if doc[i - 1].lower_ != "and" or not doc[i - 2].like_num or doc[i - 3].text != ",":
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (after is None or after.text in (",", ".", ";", ")", "—")) and _person_noun(doc[i - 4])
 
 
 def _age_person(doc: Doc, num: Token, pattern: str, last: Token | None = None) -> str | None:
@@ -205,7 +228,11 @@ def age(doc: Doc, num: Token, fig: Figure) -> Found | None:
             subject=owner.text if owner is not None else None,
         )
     if prenominal is None and aged is None and _is_name_comma_age(doc, num, fig):
+        if _person_noun(doc[num.i - 2]):
+            return found(start, end, f"the {doc[num.i - 2].text}")
         return found(start, end, _age_person(doc, num, "apposition"))
+    if prenominal is None and aged is None and _second_of_two_ages(doc, num, fig):
+        return found(start, end, f"the {doc[num.i - 4].text}")
     if prenominal is not None:
         end = fig.end + prenominal.end()
         art = re.search(r"\b(?:an?)\s+$", text[max(0, start - 4) : start])
