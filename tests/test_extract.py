@@ -331,7 +331,14 @@ NAMES = [
     ("ordinal-in-place", "Police patrol the 12th Ward at night.", "12th"),
     ("ordinal-before-name", "They marched to the 41st Police Precinct station.", "41st"),
     ("model-after-count", "They seized four AK 47 rifles.", "47"),
+    ("numbered-place", "Gate 7, where the crash happened, stayed shut on Monday.", "7"),
+    ("numbered-station", "SKY 9 footage showed police cars at the depot.", "9"),
+    ("numbered-unit", "Engine 23 was the first to reach the depot.", "23"),
 ]
+
+
+def test_a_noun_numbered_mid_sentence_is_still_counted_when_it_counts(claims_of):
+    assert [c.surface for c in claims_of("Police said 3 people died at Gate 7.")] == ["3"]
 
 
 @pytest.mark.parametrize(("sentence", "digits"), [pytest.param(*r[1:], id=r[0]) for r in NAMES])

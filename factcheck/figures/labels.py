@@ -102,6 +102,13 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         return True  # "Dak Prescott (4)": a shirt number
     if num.i == 0 or is_headline(doc):
         return False  # title case ("Quake Kills 12") makes every word look like a name
+    if (
+        num.dep_ == "nummod"
+        and num.head.i == num.i - 1
+        and num.head.pos_ in ("NOUN", "PROPN")
+        and num.head.text[:1].isupper()
+    ):
+        return True  # "Terminal 2", "Engine 18", "SKY 4": a capitalised noun numbered, not counted
     after = text_of(doc)[fig.number_end :]
     if after[:1].isalpha() or PERCENT.match(after) or written_unit(after) is not None:
         return False  # "Lamborghini's 640bhp", "Sunday 5.5%", "Energy's 550 megawatt": measures
