@@ -276,6 +276,12 @@ def _pairable(leads: Sequence[tuple[Claim, Facet, int]]) -> Iterator[tuple[int, 
                 yield min(i, j), max(i, j)
 
 
+def _kind_of(f: Facet) -> str:
+    """What a figure counts, as an article's figures are ranked: the public under any name
+    ("people", "passengers") as one kind, every other noun its own."""
+    return "people" if f.noun in _PUBLIC else f.noun
+
+
 def _join(block: list[tuple[Claim, Facet]]) -> list[list[Claim]]:
     """Groups for the claims of one head.
 
@@ -301,8 +307,11 @@ def _join(block: list[tuple[Claim, Facet]]) -> list[list[Claim]]:
         if home is not None:
             attached[leads[home][0].id].append(claim)
         elif len(mine) < PAIRED_PER_ARTICLE:
+            # its rank among the article's figures for things of its kind: the first count of
+            # civilians killed is a first figure, whatever tolls of all the dead came before it
+            rank = sum(1 for k in mine if _kind_of(leads[k][1]) == _kind_of(f))
             mine.append(len(leads))
-            leads.append((claim, f, len(mine) - 1))
+            leads.append((claim, f, rank))
             attached[claim.id] = [claim]
         else:
             attached.setdefault(claim.id, [claim])

@@ -572,3 +572,16 @@ def test_small_counts_a_unit_apart_in_one_article_stay_apart(check_texts):
     two = next(c for c in analysis.claims if c.article == "A" and c.surface == "Two")
     group = analysis.group_of(two.id)
     assert group is None or all(c.surface != "Three" for c in group.claims)
+
+
+def test_an_articles_first_figure_for_a_kind_of_person_leads_for_that_kind(check_texts):
+    """A's first count of civilians killed is "two", however many tolls of all the dead came
+    before it; its later "one" (an early report it quotes) is not what it says of them."""
+    analysis = check_texts(
+        "The attack killed nine people on Friday.\n\nTwo civilians died in the shooting, "
+        "police said.\n\nOne civilian was killed, a witness said earlier.",
+        "Two civilians were killed in the gunfight.",
+    )
+    group = _shared(analysis, "Two", "Two")
+    assert group is not None, [(g.label, [c.surface for c in g.claims]) for g in analysis.groups]
+    assert group.verdict == "agree"

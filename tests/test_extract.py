@@ -684,3 +684,17 @@ def test_a_recogniser_that_listens_to_a_shared_encoder_runs_with_it(nlp):
 def test_the_day_a_figure_is_tied_to(claims_of, sentence, surface, weekday):
     claim = next(c for c in claims_of(sentence) if c.surface == surface)
     assert claim.day == weekday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "part"),
+    [
+        pytest.param("Relatives named one of two civilians injured.", "one", True, id="of-a-word"),
+        pytest.param("One of 15 victims died in hospital.", "One", True, id="of-digits"),
+        pytest.param("Relatives named one of two civilians injured.", "two", False, id="the-whole"),
+        pytest.param("One of the victims died in hospital.", "One", True, id="of-the"),
+    ],
+)
+def test_a_number_of_a_number_is_a_part(claims_of, sentence, surface, part):
+    claim = next(c for c in claims_of(sentence) if c.surface == surface)
+    assert ("part" in claim.notes) is part

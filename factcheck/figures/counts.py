@@ -83,10 +83,13 @@ def _same_class_as_before(doc: Doc, noun: Token | None, num: Token) -> Token | N
     if noun is None or noun.lemma_.lower() not in ("other", "others"):
         return noun
     for t in reversed(doc[: num.i]):
-        if t.like_num and t.head.pos_ == "NOUN" and t.head.i > t.i:
+        if t.tag_ == "CD" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            # the nearest count decides; "one man dead and nine others hurt" are people, a
+            # kind of person named for one of them says nothing of the others
             lemma = t.head.lemma_.lower()
-            if lemma not in GENERIC_NOUNS and lemma not in TOPIC_LEMMAS:
-                return t.head
+            if lemma in GENERIC_NOUNS or lemma in TOPIC_LEMMAS or lemma in DEMOGRAPHIC_NOUNS:
+                return noun
+            return t.head
     return noun
 
 
@@ -161,6 +164,16 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
     return verb is None or verb.lemma_.lower() not in TOPIC_LEMMAS
 
 
+def _across_a_break(doc: Doc, a: Token, b: Token) -> bool:
+    """Whether a dash or a bar with space on both sides stands between two tokens: a title's
+    break ("… wounded 9 - KAUZ-TV"), across which no noun is counted."""
+    lo, hi = sorted((a.i, b.i))
+    return any(
+        t.text in ("-", "–", "—", "|") and t.whitespace_ and doc[t.i - 1].whitespace_
+        for t in doc[lo + 1 : hi]
+    )
+
+
 def _counted_noun(doc: Doc, num: Token) -> Token | None:
     """The noun a figure counts: "129 people", "dozens of people", "Sixteen were killed"."""
     if num.i >= 2 and doc[num.i - 2].lower_ == "of" and doc[num.i - 1].lower_ in ("which", "whom"):
@@ -174,7 +187,11 @@ def _counted_noun(doc: Doc, num: Token) -> Token | None:
             break
         if not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.dep_ in ("compound", "amod")):
             break
-    if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+    if (
+        num.dep_ in ("nummod", "quantmod", "amod", "compound")
+        and head.pos_ in ("NOUN", "PROPN")
+        and not _across_a_break(doc, num, head)
+    ):
         return right if head.pos_ == "PROPN" and right is not None else head
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -248,14 +265,20 @@ def _topic(doc: Doc, num: Token, fig: Figure) -> tuple[str, Token | None]:
     filler: Token | None = None
     for t in doc[num.i + 1 : num.i + 8]:
         if t.lower_ in TOPIC_AFTER:
+            if (
+                filler is not None
+                and filler.tag_ == "NN"
+                and any(c.dep_ == "dobj" for c in t.children)
+            ):
+                break  # "one shooter hurt 15 people": what the one did, not what befell them
             return TOPIC_AFTER[t.lower_], filler  # "three others dead": others is counted
         listed = t.text in (",", "and") and t.i + 1 < len(doc) and doc[t.i + 1].like_num
         if t.lower_ in FILLERS or t.lower_ == "of" or listed or t.like_num:
             if t.pos_ == "NOUN" and filler is None:
                 filler = t
             continue  # "8 women, 5 men wounded": a list shares its participle
-        if t.tag_ == "NNS" and filler is None:
-            filler = t  # "two teenagers dead", "dozens of people dead"
+        if filler is None and (t.tag_ == "NNS" or (t.tag_ == "NN" and fig.value == 1)):
+            filler = t  # "two teenagers dead", "dozens of people dead", "one man dead"
             continue
         if t.tag_ == "NNS" and doc[t.i - 1].like_num:
             continue  # "8 girls, 4 boys hurt"

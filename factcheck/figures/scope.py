@@ -14,8 +14,10 @@ from factcheck.numbers import Interval
 from factcheck.vocab import (
     CHANGE_VERBS,
     EVENT_NOUNS,
+    TENS,
     TOPIC_AFTER,
     TOPIC_AFTER_PATTERN,
+    UNITS,
     VAGUE,
     YEAR,
 )
@@ -77,7 +79,11 @@ _PERPETRATOR_AMONG = re.compile(
     re.I,
 )
 _PART_OF = re.compile(
-    r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d)", re.I
+    r"^\s+(?:of|from|among)\s+(?:the|them|whom|those|these|his|her|its|their|our|us|\d|(?:"
+    # "one of two civilians": the number after "of" is the whole
+    + "|".join(w for w in (*UNITS, *TENS) if w not in ("zero", "one"))
+    + r")\b)",
+    re.I,
 )
 # A headline drops the article: "one of victims", "two of officers" are parts as "one of the
 # victims" is; "dozens of victims" is an amount, not a part.
