@@ -334,6 +334,7 @@ NAMES = [
     ("numbered-place", "Gate 7, where the crash happened, stayed shut on Monday.", "7"),
     ("numbered-station", "SKY 9 footage showed police cars at the depot.", "9"),
     ("numbered-unit", "Engine 23 was the first to reach the depot.", "23"),
+    ("numbered-name-before-a-noun", "Chopper 8 footage showed the depot on fire.", "8"),
 ]
 
 

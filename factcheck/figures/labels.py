@@ -90,8 +90,6 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         and any(c.like_num and c.i < prev.i for c in num.head.children)
     ):
         return True  # "four AK 47 rifles": "four" counts the rifles, "47" names the model
-    if nxt is not None and nxt.tag_ == "NNP" and num.head is nxt and fig.value >= 100:
-        return True  # "737 Max", "787 Dreamliner", "90049 ZIP Code": a model or a code
     if (
         num.i >= 2
         and doc[num.i - 1].text == "("
@@ -112,6 +110,17 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
     after = text_of(doc)[fig.number_end :]
     if after[:1].isalpha() or PERCENT.match(after) or written_unit(after) is not None:
         return False  # "Lamborghini's 640bhp", "Sunday 5.5%", "Energy's 550 megawatt": measures
+    if (
+        fig.value > 1
+        and nxt is not None
+        and nxt.tag_ == "NN"
+        and num.head == nxt
+        and prev is not None
+        and prev.head == nxt
+        and prev.pos_ in ("NOUN", "PROPN")
+        and prev.text[:1].isupper()
+    ):
+        return True  # "Chopper 6 footage": six of a singular noun is no count; a name is numbered
     prev = doc[num.i - 1]
     named = prev.pos_ == "PROPN" or (
         prev.text[:1].isupper()
