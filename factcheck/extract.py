@@ -7,6 +7,7 @@ modules of `factcheck.figures` what each one is (a date, an age, a sum of money,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING
@@ -87,7 +88,8 @@ def extract_articles(
         per_sentence[(article.id, ss)] = seen + len(kept)
     claims: list[Claim] = []
     for article in articles:
-        for n, (f, ss, se) in enumerate(found[article.id], start=1):
+        counted = _outside(found[article.id], sentences.counters(article.text))
+        for n, (f, ss, se) in enumerate(counted, start=1):
             claims.append(
                 Claim(
                     id=f"{article.id}{n}",
@@ -99,6 +101,23 @@ def extract_articles(
                 )
             )
     return claims
+
+
+def _outside(
+    found: list[tuple[Found, int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[Found, int, int]]:
+    """The figures, in their order, that overlap none of `spans` (sorted, apart): a slide
+    counter's "6 of 15" is no claim."""
+    if not spans:
+        return found
+    ends = [e for _, e in spans]
+    kept: list[tuple[Found, int, int]] = []
+    for item in found:
+        k = bisect_right(ends, item[0].start)  # the first span ending after the figure starts
+        if k < len(spans) and spans[k][0] < item[0].end:
+            continue
+        kept.append(item)
+    return kept
 
 
 _BATCH_CHARS = 8_000  # about 64 sentences of news: a batch the parser takes in one step

@@ -63,6 +63,32 @@ def links_elsewhere(text: str, start: int, end: int, *, headline: int = 0) -> bo
     return _LINK_LINE.fullmatch(text, line_start, line_end) is not None
 
 
+# A gallery's or a video player's counter: "1 of 15", "2 of 15", … along one line
+_COUNTER = re.compile(r"\b(\d{1,3}) of (\d{1,3})\b")
+_COUNTER_RUN = 3  # counters in a row, each one on from the last, that make a line a gallery
+
+
+def counters(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each slide counter in the text: "k of N" where a line steps through one
+    total ("1 of 15 … 2 of 15 … 3 of 15"), a gallery's or a player's place, not a figure. The
+    captions between them are kept: they are the outlet's text. One pass over the text."""
+    found: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        run: list[re.Match[str]] = []
+        for m in _COUNTER.finditer(line.group()):
+            if run and (int(m.group(1)), m.group(2)) != (
+                int(run[-1].group(1)) + 1,
+                run[-1].group(2),
+            ):
+                if len(run) >= _COUNTER_RUN:
+                    found.extend((line.start() + r.start(), line.start() + r.end()) for r in run)
+                run = []
+            run.append(m)
+        if len(run) >= _COUNTER_RUN:
+            found.extend((line.start() + r.start(), line.start() + r.end()) for r in run)
+    return found
+
+
 def split(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence: lines first (headlines, captions), then sentence ends."""
     for line in re.finditer(r"[^\n]+", text):

@@ -699,3 +699,19 @@ def test_the_day_a_figure_is_tied_to(claims_of, sentence, surface, weekday):
 def test_a_number_of_a_number_is_a_part(claims_of, sentence, surface, part):
     claim = next(c for c in claims_of(sentence) if c.surface == surface)
     assert ("part" in claim.notes) is part
+
+
+def test_a_gallerys_slide_counters_are_no_figures_but_its_captions_are(claims_of):
+    text = (
+        "Fire at the depot\n\n"
+        "Photo: A. Lin 1 of 4 Crews at the gate. Photo: A. Lin 2 of 4 Smoke over the yard. "
+        "Photo: A. Lin 3 of 4 Twelve workers were hurt in the fire. Photo: A. Lin 4 of 4 The gate."
+    )
+    surfaces = [c.surface for c in claims_of(text)]
+    assert surfaces == ["Twelve"]
+
+
+def test_a_lone_n_of_m_is_a_figure(claims_of):
+    surfaces = [c.surface for c in claims_of("Police said 3 of 15 workers were hurt.")]
+    assert "3" in surfaces
+    assert "15" in surfaces
