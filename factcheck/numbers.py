@@ -1025,11 +1025,15 @@ _NUMBER_REACH = 64  # characters before seven digits read for a word that says t
 
 def _dialled_at(text: str, at: int) -> int:
     """The end of a telephone number or emergency number starting at `at`, else 0."""
-    if at > 0 and (text[at - 1].isdigit() or text[at - 1] in "-."):
+    if not (text[at].isdigit() or text[at] in "(+") or (
+        at > 0 and (text[at - 1].isdigit() or text[at - 1] in "-.")
+    ):
         return 0
     m = _PHONE.match(text, at)
-    if m is None and _TO_CALL.search(text, max(0, at - _NUMBER_REACH), at):
+    if m is None:
         m = _LOCAL_PHONE.match(text, at)  # seven digits, where the text gives a number to call
+        if m is not None and not _TO_CALL.search(text, max(0, at - _NUMBER_REACH), at):
+            m = None
     if m is None:
         m = _EMERGENCY.match(text, at)
         if m is not None and not (
