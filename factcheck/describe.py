@@ -17,6 +17,7 @@ from factcheck.vocab import (
     LIGHT_VERBS,
     NEUTRAL_MODIFIERS,
     ORDINAL_WORDS,
+    SPEECH_VERBS,
     TIME_UNITS,
     TOPIC_LEMMAS,
     WEEKDAYS,
@@ -182,8 +183,8 @@ _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DAY_REACH = 40  # characters after a figure where its own clause still names its day
 # a weekday that dates a statement: "said Thursday", "told reporters on Friday"
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told\s+(?:reporters|journalists)|announced|added|reported|confirmed|stated|"
-    r"wrote)(?:\s+in\s+a\s+statement)?\s+(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")(?:\s+(?:reporters|journalists))?"
+    r"(?:\s+in\s+a\s+statement)?\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
 _SAID_REACH = 40  # characters before a weekday read for the statement it dates

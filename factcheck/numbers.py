@@ -1006,14 +1006,11 @@ _PHONE = re.compile(
     r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s](?:\d{4}|[A-Z]{4})(?![\w-])"
 )
 _LOCAL_PHONE = re.compile(r"\d{3}-\d{4}(?![\w-])")
-_TO_CALL = re.compile(
-    r"\b(?:call|calls|called|calling|contact|dial|dialled|dialed|phone|telephone|tel|hotline|"
-    r"tip\s*line)\b",
-    re.I,
-)
+_CALL = r"call|calls|called|calling|dial|dialled|dialed"
+_TO_CALL = re.compile(rf"\b(?:{_CALL}|contact|phone|telephone|tel|hotline|tip\s*line)\b", re.I)
 # "call 911", "a 911 call": the emergency number, not a figure
 _EMERGENCY = re.compile(r"(?:911|999|112)(?!\w)")
-_EMERGENCY_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dialled|dialed)\s+$", re.I)
+_EMERGENCY_BEFORE = re.compile(rf"\b(?:{_CALL})\s+$", re.I)
 _EMERGENCY_AFTER = re.compile(
     r"\s+(?:calls?|callers?|dispatch\w*|operators?|cent(?:er|re)s?|system|tapes?|recordings?|"
     r"lines?)\b",

@@ -75,17 +75,18 @@ def counters(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         run: list[re.Match[str]] = []
-        for m in _COUNTER.finditer(line.group()):
-            if run and (int(m.group(1)), m.group(2)) != (
-                int(run[-1].group(1)) + 1,
-                run[-1].group(2),
-            ):
+        for m in [*_COUNTER.finditer(line.group()), None]:  # None ends the line's last run
+            steps = (
+                m is not None
+                and bool(run)
+                and (int(m[1]), m[2]) == (int(run[-1][1]) + 1, run[-1][2])
+            )
+            if run and not steps:
                 if len(run) >= _COUNTER_RUN:
                     found.extend((line.start() + r.start(), line.start() + r.end()) for r in run)
                 run = []
-            run.append(m)
-        if len(run) >= _COUNTER_RUN:
-            found.extend((line.start() + r.start(), line.start() + r.end()) for r in run)
+            if m is not None:
+                run.append(m)
     return found
 
 

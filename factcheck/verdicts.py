@@ -134,11 +134,10 @@ def label(claims: Sequence[Claim]) -> str:
             base = f"{_plural(counted)} {first.topic}"
     else:
         noun = _plural(counted) if counted else "people"
-        told = next((c for c in claims if c.predicate), None)
-        if told is None or told.predicate is None:
-            base = noun
-        else:
-            base = f"{noun} {_verb_form(told.predicate, 'VBD' if told.acts else 'VBN')}"
+        told = next(((c.predicate, c.acts) for c in claims if c.predicate), None)
+        # what the counted did in the past tense ("groups began"), what befell them as a
+        # participle ("bombs dropped")
+        base = f"{noun} {_verb_form(told[0], 'VBD' if told[1] else 'VBN')}" if told else noun
     modifiers = [m for m in first.modifiers if m not in base]
     if modifiers and first.kind == "count":
         base = f"{' '.join(modifiers)} {base}"

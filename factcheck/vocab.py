@@ -460,8 +460,10 @@ STORY_EVENT_KINDS = {
     **dict.fromkeys(("passed", "dies", "died", "death", "deaths"), "death"),
     **dict.fromkeys(("quake", "earthquake", "earthquakes", "tremor", "struck"), "earthquake"),
 }
+# Verbs that report a statement: a day right after one dates the statement ("said Thursday that
+# seven died", "told reporters on Friday").
+SPEECH_VERBS = frozenset("said says told announced added reported confirmed stated wrote".split())
 # Words after which a day dates a statement or another moment, not the event before them.
-STATEMENT_WORDS = frozenset(
-    "said says say spoke speaking told announced added reported confirmed stated wrote "
-    "after before since until following".split()
+STATEMENT_WORDS = SPEECH_VERBS | frozenset(
+    "say spoke speaking after before since until following".split()
 )

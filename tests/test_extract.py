@@ -659,6 +659,17 @@ def test_a_recogniser_that_listens_to_a_shared_encoder_runs_with_it(nlp):
     assert not _recogniser_apart(pipeline(["parser", "ner"]))
 
 
+def test_the_recogniser_runs_on_every_sentence_unless_it_stands_apart(nlp):
+    """Run with the rest of the pipeline, it reads "1,204" as a cardinal; run apart, it skips a
+    sentence that can hold no entity the extractor reads."""
+    from factcheck.extract import _parse_batch
+
+    [together] = _parse_batch(nlp, ["1,204 killed."], apart=False)
+    [apart] = _parse_batch(nlp, ["1,204 killed."], apart=True)
+    assert [e.label_ for e in together.ents] == ["CARDINAL"]
+    assert apart.ents == ()
+
+
 @pytest.mark.parametrize(
     ("sentence", "surface", "weekday"),
     [

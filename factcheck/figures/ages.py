@@ -27,9 +27,14 @@ _AGE_BEFORE = re.compile(
 _PERSON_WORDS = DEMOGRAPHIC_NOUNS | PERSON_NOUNS | ROLE_NOUNS | KIN_NOUNS
 
 
+def _may_be_age(fig: Figure) -> bool:
+    """Digits for a whole number of years a person can be: "29", not "twenty-nine" or "30s"."""
+    return fig.qualifier == "exact" and not fig.spelled and 0 < fig.value < 120
+
+
 def _is_name_comma_age(doc: Doc, num: Token, fig: Figure) -> bool:
     """ "Ana Ruiz, 29, and…": a person's name, a comma, a small number, a comma or end."""
-    if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120:
+    if not _may_be_age(fig):
         return False
     i = num.i
     if i < 2 or doc[i - 1].text != ",":
@@ -61,7 +66,7 @@ def _second_of_two_ages(doc: Doc, num: Token, fig: Figure) -> bool:
     """The 14 of "his two sons, 11 and 14,": the number after "and" whose partner is an age
     in apposition to a noun for people."""
     i = num.i
-    if fig.qualifier != "exact" or fig.spelled or not 0 < fig.value < 120 or i < 4:
+    if not _may_be_age(fig) or i < 4:
         return False
     if doc[i - 1].lower_ != "and" or not doc[i - 2].like_num or doc[i - 3].text != ",":
         return False

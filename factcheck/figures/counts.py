@@ -504,6 +504,9 @@ def count(
     ):
         trend = None  # "dropped four bombs": things let fall, not a fall of four
     subject = scope.event_subject(doc, noun or num)
+    # a verb says what befell the counted, unless the topic says it ("killed") or they gathered
+    told = topic not in TOPIC_LEMMAS.values() and not gathering
+    clause = _in_clause(noun, num) if told else None
     return Found(
         fig.start,
         fig.end,
@@ -518,16 +521,13 @@ def count(
         predicate=(
             "wound"  # "15 were shot and two killed": the shot are the wounded
             if wounded
-            else None
-            if topic in TOPIC_LEMMAS.values()
+            else describe.predicate(clause)
+            if clause is not None
             else "gather"
             if gathering
-            else describe.predicate(_in_clause(noun, num))
+            else None
         ),
-        acts=not wounded
-        and topic not in TOPIC_LEMMAS.values()
-        and not gathering
-        and describe.acts(_in_clause(noun, num)),
+        acts=clause is not None and describe.acts(clause),
         modifiers=describe.modifiers(noun, num),
         occurrence=describe.occurrence(doc, num, fig.start),
         day=describe.day(text, fig.start),
