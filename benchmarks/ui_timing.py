@@ -114,10 +114,11 @@ async def measure(articles, store: Path) -> dict[str, tuple[float, float]]:
 
 
 def empty_shape(columns: int):
-    """An app of the desk's shape with nothing in it, of stock Textual widgets: the header, a
-    line for the strip, `columns` bordered scrolling columns of which as many are shown as the
-    desk shows at the width, the list and the detail below, the footer with the desk's keys.
-    What Textual alone spends on a resize of such a screen, the floor under the desk's."""
+    """An app of the desk's shape with nothing in it, of stock Textual widgets in the desk's own
+    styles: the header, a line for the strip, `columns` bordered scrolling columns of which as
+    many are shown as the desk shows at the width, the list and the detail below, the footer
+    with the desk's keys. What Textual alone spends on a resize of such a screen, the floor
+    under the desk's."""
     from textual.app import App
     from textual.containers import Horizontal, Vertical, VerticalScroll
     from textual.widgets import DataTable, Footer, Header, Static
@@ -126,14 +127,7 @@ def empty_shape(columns: int):
     from factcheck.ui.screens.desk import COLUMN_WIDTH, NARROW
 
     class EmptyShape(App[None]):
-        CSS = """
-        #columns { height: 1fr; }
-        .column { border: round $panel-lighten-2; width: 1fr; }
-        #bottom { height: 35%; min-height: 8; max-height: 16; }
-        #list-pane { width: 3fr; }
-        #discrepancies { height: 1fr; border: round $panel-lighten-2; }
-        #detail { width: 2fr; border: round $panel-lighten-2; }
-        """
+        CSS_PATH = str(ROOT / "factcheck" / "ui" / "app.tcss")  # the desk's own styles
         BINDINGS = keys.bindings()
 
         def compose(self):
