@@ -280,8 +280,8 @@ def _contradictory(claims: Sequence[Claim]) -> bool:
     if low.overlaps(high):
         return False
     # "more than 200" against a plain "200": the hedge is on the very number the other states,
-    # which is hedged differently, not contradicted ("more than 22,000" against "about 20,000",
-    # whose band ends at 22,000, still is)
+    # which is hedged differently, not contradicted ("more than 11,000" against "about 10,000",
+    # whose band ends at 11,000, still is)
     return not (low.low == high.high and (low.low == low.high or high.low == high.high))
 
 

@@ -166,7 +166,7 @@ def _pronoun_one(doc: Doc, num: Token, fig: Figure) -> bool:
 
 def _across_a_break(doc: Doc, a: Token, b: Token) -> bool:
     """Whether a dash or a bar with space on both sides stands between two tokens: a title's
-    break ("… wounded 9 - KAUZ-TV"), across which no noun is counted."""
+    break ("… wounded 9 - WXYZ-TV"), across which no noun is counted."""
     lo, hi = sorted((a.i, b.i))
     return any(
         t.text in ("-", "–", "—", "|") and t.whitespace_ and doc[t.i - 1].whitespace_

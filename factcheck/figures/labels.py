@@ -106,7 +106,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         and num.head.pos_ in ("NOUN", "PROPN")
         and num.head.text[:1].isupper()
     ):
-        return True  # "Terminal 2", "Engine 18", "SKY 4": a capitalised noun numbered, not counted
+        return True  # "Gate 7", "Engine 23", "AIR 9": a capitalised noun numbered, not counted
     after = text_of(doc)[fig.number_end :]
     if after[:1].isalpha() or PERCENT.match(after) or written_unit(after) is not None:
         return False  # "Lamborghini's 640bhp", "Sunday 5.5%", "Energy's 550 megawatt": measures
@@ -120,7 +120,7 @@ def is_label(doc: Doc, num: Token, fig: Figure) -> bool:
         and prev.pos_ in ("NOUN", "PROPN")
         and prev.text[:1].isupper()
     ):
-        return True  # "Chopper 6 footage": six of a singular noun is no count; a name is numbered
+        return True  # "Chopper 8 footage": six of a singular noun is no count; a name is numbered
     prev = doc[num.i - 1]
     named = prev.pos_ == "PROPN" or (
         prev.text[:1].isupper()
